@@ -1,0 +1,87 @@
+import Foundation
+
+/// Reads typed fields out of a `JSONValue` tree while collecting every problem with its path,
+/// so that a user fixing a document sees all mistakes at once.
+struct JSONFieldReader {
+    var issues: [ValidationIssue] = []
+
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func fail(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
+
+    /// The value as an object; unknown keys are reported because they are usually misspellings.
+    mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>) -> [String: JSONValue]? {
+        guard case .object(let fields) = value else {
+            fail(path, "expected an object, found \(value.kindName)")
+            return nil
+        }
+        for key in fields.keys.sorted() where !allowed.contains(key) {
+            fail(JSONFieldReader.join(path, key), "unknown field; allowed here: \(allowed.sorted().joined(separator: ", "))")
+        }
+        return fields
+    }
+
+    mutating func number(_ fields: [String: JSONValue], _ key: String, at path: String) -> Double? {
+        guard let value = fields[key] else {
+            fail(JSONFieldReader.join(path, key), "required number is missing")
+            return nil
+        }
+        return number(value, at: JSONFieldReader.join(path, key))
+    }
+
+    mutating func optionalNumber(_ fields: [String: JSONValue], _ key: String, at path: String) -> Double? {
+        guard let value = fields[key], value != .null else { return nil }
+        return number(value, at: JSONFieldReader.join(path, key))
+    }
+
+    mutating func number(_ value: JSONValue, at path: String) -> Double? {
+        guard case .number(let n) = value else {
+            fail(path, "expected a number, found \(value.kindName)")
+            return nil
+        }
+        return n
+    }
+
+    mutating func string(_ fields: [String: JSONValue], _ key: String, at path: String) -> String? {
+        guard let value = fields[key] else {
+            fail(JSONFieldReader.join(path, key), "required string is missing")
+            return nil
+        }
+        return string(value, at: JSONFieldReader.join(path, key))
+    }
+
+    mutating func optionalString(_ fields: [String: JSONValue], _ key: String, at path: String) -> String? {
+        guard let value = fields[key], value != .null else { return nil }
+        return string(value, at: JSONFieldReader.join(path, key))
+    }
+
+    mutating func string(_ value: JSONValue, at path: String) -> String? {
+        guard case .string(let s) = value else {
+            fail(path, "expected a string, found \(value.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    /// An optional array (absent or null reads as empty).
+    mutating func array(_ fields: [String: JSONValue], _ key: String, at path: String) -> [JSONValue] {
+        guard let value = fields[key], value != .null else { return [] }
+        guard case .array(let items) = value else {
+            fail(JSONFieldReader.join(path, key), "expected an array, found \(value.kindName)")
+            return []
+        }
+        return items
+    }
+
+    mutating func stringArray(_ fields: [String: JSONValue], _ key: String, at path: String) -> [String] {
+        let base = JSONFieldReader.join(path, key)
+        return array(fields, key, at: path).enumerated().compactMap { string($1, at: "\(base)[\($0)]") }
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Adds an optional number only when present, so that absent fields stay absent on export.
+    mutating func put(_ key: String, _ value: Double?) {
+        if let value { self[key] = .number(value) }
+    }
+}
