@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import Series
+
+@Suite struct ChunkSummaryTests {
+    @Test func summaryIgnoresNaN() {
+        // Arrange
+        let data = SeriesData(timestamps: [10, 20, 30, 40, 50], values: [.nan, 2, -1, 4, .nan])
+        // Act
+        let s = ChunkSummary(data)
+        // Assert
+        #expect(s.pointCount == 5 && s.count == 3)
+        #expect(s.startTimestamp == 10 && s.endTimestamp == 50)
+        #expect(s.min == -1 && s.max == 4 && s.sum == 5)
+        #expect(s.firstTimestamp == 20 && s.firstValue == 2)
+        #expect(s.lastTimestamp == 40 && s.lastValue == 4)
+    }
+
+    @Test func allNaNSummaryHasNoStatistics() {
+        let s = ChunkSummary(SeriesData(timestamps: [1, 2], values: [.nan, .nan]))
+        #expect(s.count == 0 && s.min == nil && s.firstValue == nil && s.sum == 0 && s.mean.isNaN)
+    }
+
+    @Test func summaryIsJSONCodable() throws {
+        let s = ChunkSummary(SeriesData(timestamps: [1, 2], values: [1.5, .nan]))
+        let decoded = try JSONDecoder().decode(ChunkSummary.self, from: JSONEncoder().encode(s))
+        #expect(decoded == s)
+    }
+}
+
+@Suite struct BlockPlannerTests {
+    @Test func blockLengthFollowsStep() {
+        #expect(BlockPlanner(stepMillis: 1_000).blockMillis == 3_600_000)
+        #expect(BlockPlanner(stepMillis: 60_000).blockMillis == 7 * 86_400_000)
+        #expect(BlockPlanner(stepMillis: 900_000).blockMillis == 112 * 86_400_000)
+        #expect(BlockPlanner(stepMillis: 3_600_000).blockMillis == 364 * 86_400_000)
+    }
+
+    @Test func blocksStartOnMondayAndContainTheirTimestamps() {
+        var rng = SplitMix64(seed: 3)
+        let planner = BlockPlanner(stepMillis: 60_000)
+        for _ in 0..<1000 {
+            let t = Int64(bitPattern: rng.next() >> 22) - (1 << 41)
+            let range = planner.blockRange(containing: t)
+            #expect(range.contains(t))
+            // 1970-01-05 was a Monday; Monday-aligned blocks differ from it by whole weeks.
+            #expect((range.lowerBound - BlockPlanner.anchor) % (7 * 86_400_000) == 0)
+        }
+    }
+
+    @Test func splitCoversAllPointsInOrder() {
+        let data = SeriesData(timestamps: Shapes.regularTimestamps(40_000), values: (0..<40_000).map(Double.init))
+        let pieces = BlockPlanner(stepMillis: 900_000).split(data)
+        #expect(pieces.count > 1)
+        var joined = SeriesData()
+        for piece in pieces { joined.append(contentsOf: piece.data) }
+        #expect(joined == data)
+    }
+}
