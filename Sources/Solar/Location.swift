@@ -31,9 +31,9 @@ public struct Location: Sendable, Hashable, Codable {
         self.name = name
     }
 
-    /// Standard atmospheric pressure at this elevation in hPa (ISO 2533 barometric formula, as
+    /// Standard atmospheric pressure at this elevation in hPa (the standard-atmosphere fit of
     /// pvlib's `alt2pres`), used for refraction and absolute airmass when no pressure is measured.
     public var standardPressureHPa: Double {
-        101_325 * pow(1 - 2.25577e-5 * elevation, 5.25588) / 100
+        pow((44_331.514 - elevation) / 11_880.516, 1 / 0.190_263_2)
     }
 }

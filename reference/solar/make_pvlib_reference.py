@@ -3,7 +3,7 @@
 Writes into Tests/SolarTests/Fixtures/:
   723170TYA-subset.CSV      pvlib's TMY3 file for Greensboro NC, reduced to the columns we read
   pvlib_solar_position.csv  SPA (nrel_numpy) zenith/apparent zenith/azimuth at sampled instants
-  pvlib_components.csv      extraterrestrial DNI (spencer), Kasten-Young airmass, Ineichen clear sky
+  pvlib_components.csv      extraterrestrial DNI (spencer), Kasten-Young airmass, Ineichen clear sky, Erbs
   pvlib_annual.csv          annual POA components and DC/AC energy per transposition model
   pvlib_hourly_ac.csv       hourly AC power and POA of the Perez run (non-zero hours only)
 
@@ -69,13 +69,16 @@ def components():
     dni_extra = irradiance.get_extra_radiation(doy, method="spencer")
     am_rel = atmosphere.get_relative_airmass(zen, "kastenyoung1989")
     am_abs = atmosphere.get_absolute_airmass(am_rel, atmosphere.alt2pres(altitude))
+    ghi = np.linspace(20, 1000, len(doy))
+    erbs = irradiance.erbs(ghi, zen, doy)
     rows = []
     for tl in (2.0, 3.0, 4.5):
         cs = clearsky.ineichen(zen, am_abs, tl, altitude=altitude, dni_extra=dni_extra)
         rows.append(pd.DataFrame({"day_of_year": doy, "apparent_zenith": zen, "altitude_m": altitude,
                                   "linke_turbidity": tl, "dni_extra": dni_extra, "airmass_relative": am_rel,
                                   "airmass_absolute": am_abs, "ghi": cs["ghi"], "dni": cs["dni"],
-                                  "dhi": cs["dhi"]}))
+                                  "dhi": cs["dhi"], "erbs_ghi": ghi, "erbs_dni": erbs["dni"],
+                                  "erbs_dhi": erbs["dhi"]}))
     pd.concat(rows).to_csv(os.path.join(FIXTURES, "pvlib_components.csv"), index=False, float_format="%.6f")
 
 
