@@ -1,0 +1,1 @@
+print("plants-bench: not written yet")
