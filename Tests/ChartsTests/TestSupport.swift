@@ -20,3 +20,12 @@ func count(_ needle: String, in haystack: String) -> Int {
 
 let hour: Int64 = 3_600_000
 let day: Int64 = 86_400_000
+
+/// The text of every match of `pattern`'s first capture group, in order.
+func captures(_ pattern: String, in text: String) -> [String] {
+    guard let regex = try? NSRegularExpression(pattern: pattern) else { fatalError("bad pattern \(pattern)") }
+    let range = NSRange(text.startIndex..., in: text)
+    return regex.matches(in: text, range: range).compactMap { match in
+        Range(match.range(at: 1), in: text).map { String(text[$0]) }
+    }
+}
