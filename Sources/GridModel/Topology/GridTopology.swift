@@ -35,7 +35,7 @@ public struct Grid: Sendable, Equatable {
 }
 
 /// Latitude and longitude in degrees (north and east positive).
-public struct GeoLocation: Sendable, Equatable, Codable {
+public struct GeoLocation: Sendable, Hashable, Codable {
     public var latitude: Double
     public var longitude: Double
 

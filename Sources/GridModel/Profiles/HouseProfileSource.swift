@@ -1,0 +1,54 @@
+import Foundation
+
+/// Supplies one house's power (kW) for a window of steps. The engine asks for one block of steps (a day) for every
+/// house at a time, so profiles are never materialised for all houses and the whole year at once.
+///
+/// This is also the seam for the PV model: the Solar glue provides a `PVShapeSource` (or any conformer) that turns
+/// PV systems + weather into kW per step.
+public protocol HouseProfileSource: Sendable {
+    /// Writes kW for house `house` (index in `GridTopology.houseIndex` order) for steps `steps` into `buffer`
+    /// (`buffer.count == steps.count`). Must be deterministic and independent of the order of calls.
+    func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>)
+}
+
+/// All zeros (no PV, or no load).
+public struct ZeroProfileSource: HouseProfileSource {
+    public init() {}
+    public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+        buffer.update(repeating: 0)
+    }
+}
+
+/// Externally supplied series, e.g. measured loads or PV from CSV: one array per house (nil = use `fallback`).
+public struct ArrayProfileSource: HouseProfileSource {
+    public let series: [[Double]?]
+    public let fallback: any HouseProfileSource
+
+    public init(series: [[Double]?], fallback: any HouseProfileSource = ZeroProfileSource()) {
+        self.series = series
+        self.fallback = fallback
+    }
+
+    public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+        guard house < series.count, let values = series[house] else {
+            fallback.fill(house: house, steps: steps, into: buffer)
+            return
+        }
+        values.withUnsafeBufferPointer { src in
+            for (k, i) in steps.enumerated() { buffer[k] = src[i] }
+        }
+    }
+}
+
+/// A source defined by a closure, for callers with their own storage.
+public struct ClosureProfileSource: HouseProfileSource {
+    let body: @Sendable (Int, Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void
+
+    public init(_ body: @escaping @Sendable (_ house: Int, _ steps: Range<Int>, _ buffer: UnsafeMutableBufferPointer<Double>) -> Void) {
+        self.body = body
+    }
+
+    public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+        body(house, steps, buffer)
+    }
+}
