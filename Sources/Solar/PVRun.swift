@@ -1,0 +1,134 @@
+import Foundation
+
+/// The options of `powerhouse pv`: a weather source and a system, as flat values.
+public struct PVRunOptions: Sendable, Hashable, Codable {
+    /// TMY3, EPW or plain CSV weather; nil runs on synthetic weather (`seed`).
+    public var weatherFile: URL?
+    /// Site, required for plain CSV and synthetic weather; overrides the file's header when set.
+    public var latitude: Double?
+    public var longitude: Double?
+    /// Elevation in metres (CSV and synthetic weather).
+    public var elevation: Double?
+    /// Standard-time UTC offset in hours, or an IANA zone name for naive CSV timestamps.
+    public var utcOffsetHours: Double?
+    public var timeZone: String?
+    public var kWp: Double
+    public var tilt: Double
+    public var azimuth: Double
+    public var lossesPercent: Double
+    public var dcAcRatio: Double
+    public var inverterEfficiency: Double
+    public var temperatureCoefficient: Double
+    public var albedo: Double
+    public var transposition: TranspositionModel
+    /// Output step in minutes; coarser input is spread by clear-sky index. Nil keeps the input step.
+    public var stepMinutes: Int?
+    /// Calendar year for typical-year files and synthetic weather.
+    public var year: Int
+    /// Seed of the synthetic weather.
+    public var seed: UInt64
+
+    public init(weatherFile: URL? = nil, latitude: Double? = nil, longitude: Double? = nil, elevation: Double? = nil,
+                utcOffsetHours: Double? = nil, timeZone: String? = nil, kWp: Double = 1, tilt: Double = 30,
+                azimuth: Double = 180, lossesPercent: Double = 14, dcAcRatio: Double = 1.2,
+                inverterEfficiency: Double = 0.96, temperatureCoefficient: Double = -0.0037, albedo: Double = 0.2,
+                transposition: TranspositionModel = .perez, stepMinutes: Int? = nil, year: Int = 2023,
+                seed: UInt64 = 1) {
+        self.weatherFile = weatherFile
+        self.latitude = latitude
+        self.longitude = longitude
+        self.elevation = elevation
+        self.utcOffsetHours = utcOffsetHours
+        self.timeZone = timeZone
+        self.kWp = kWp
+        self.tilt = tilt
+        self.azimuth = azimuth
+        self.lossesPercent = lossesPercent
+        self.dcAcRatio = dcAcRatio
+        self.inverterEfficiency = inverterEfficiency
+        self.temperatureCoefficient = temperatureCoefficient
+        self.albedo = albedo
+        self.transposition = transposition
+        self.stepMinutes = stepMinutes
+        self.year = year
+        self.seed = seed
+    }
+
+    /// The PV system these options describe.
+    public var system: PVSystem {
+        PVSystem(kWp: kWp, tilt: tilt, azimuth: azimuth, lossesPercent: lossesPercent, dcAcRatio: dcAcRatio,
+                 inverterEfficiency: inverterEfficiency, temperatureCoefficient: temperatureCoefficient,
+                 albedo: albedo, transposition: transposition)
+    }
+}
+
+/// What `PVRun.run` produces: the weather used, the system, the series and its total.
+public struct PVRunOutput: Sendable {
+    public var weather: Weather
+    public var system: PVSystem
+    public var result: PVResult
+    /// Total AC energy over the series in kWh (annual for a year of weather).
+    public var annualACKWh: Double { result.acEnergyKWh }
+}
+
+/// The whole `powerhouse pv` command as one call.
+public enum PVRun {
+    /// Loads (or synthesises) the weather, resamples it if asked, and simulates the system.
+    public static func run(_ options: PVRunOptions) throws -> PVRunOutput {
+        var weather = try loadWeather(options)
+        if let minutes = options.stepMinutes, minutes * 60 != weather.intervalSeconds {
+            guard minutes > 0, weather.intervalSeconds % (minutes * 60) == 0 else {
+                throw WeatherError("--step \(minutes) min does not divide the weather's \(weather.intervalSeconds / 60)-minute interval")
+            }
+            weather = weather.resampled(toIntervalSeconds: minutes * 60)
+        }
+        let system = options.system
+        return PVRunOutput(weather: weather, system: system, result: PVSimulator(weather: weather).simulate(system))
+    }
+
+    /// Reads the weather file, recognising TMY3 (a "Date (MM/DD/YYYY)" second line), EPW (a
+    /// "LOCATION" first line) or otherwise plain CSV.
+    public static func loadWeather(_ options: PVRunOptions) throws -> Weather {
+        guard let url = options.weatherFile else {
+            guard let site = try site(options) else {
+                throw WeatherError("without a weather file, give the site: --lat and --lon")
+            }
+            return .synthetic(location: site, year: options.year, intervalSeconds: (options.stepMinutes ?? 15) * 60,
+                              model: SyntheticWeatherModel(seed: options.seed))
+        }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw WeatherError("cannot read \(url.path): \(error.localizedDescription)")
+        }
+        var weather: Weather
+        let head = text.prefix(4096)
+        if head.hasPrefix("LOCATION") {
+            weather = try .epw(text: text, year: options.year, source: url.lastPathComponent)
+        } else if head.split(whereSeparator: \.isNewline).dropFirst().first?.hasPrefix("Date (MM/DD/YYYY)") == true {
+            weather = try .tmy3(text: text, year: options.year, source: url.lastPathComponent)
+        } else {
+            guard let site = try site(options) else {
+                throw WeatherError("\(url.lastPathComponent) is a plain CSV: give the site with --lat and --lon (and --tz)")
+            }
+            return try .csv(text: text, location: site, source: url.lastPathComponent)
+        }
+        if let latitude = options.latitude { weather.location.latitude = latitude }
+        if let longitude = options.longitude { weather.location.longitude = longitude }
+        if let elevation = options.elevation { weather.location.elevation = elevation }
+        return weather
+    }
+
+    private static func site(_ options: PVRunOptions) throws -> Location? {
+        guard let latitude = options.latitude, let longitude = options.longitude else { return nil }
+        var offset = options.utcOffsetHours ?? (longitude / 15).rounded()
+        if let name = options.timeZone {
+            guard let zone = TimeZone(identifier: name) else { throw WeatherError("unknown time zone \"\(name)\"") }
+            // Standard time: the smaller of the January and July offsets.
+            let january = Date(timeIntervalSince1970: Double(CivilTime.daysFromCivil(year: options.year, month: 1, day: 15)) * 86_400)
+            let july = Date(timeIntervalSince1970: Double(CivilTime.daysFromCivil(year: options.year, month: 7, day: 15)) * 86_400)
+            offset = options.utcOffsetHours ?? Double(min(zone.secondsFromGMT(for: january), zone.secondsFromGMT(for: july))) / 3600
+        }
+        return Location(latitude: latitude, longitude: longitude, elevation: options.elevation ?? 0,
+                        utcOffsetHours: offset, timeZoneIdentifier: options.timeZone)
+    }
+}

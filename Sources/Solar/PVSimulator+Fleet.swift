@@ -1,0 +1,56 @@
+import Foundation
+
+/// AC power profiles for many systems at one site, stored once per distinct system shape.
+///
+/// A 1,000-house simulation rarely has 1,000 different roofs: systems that differ only in kWp
+/// share one per-kWp profile (see `PVSystem.perKWp`). Memory stays at one series per shape;
+/// `acPower(system:step:)` scales on read.
+public struct PVFleetProfiles: Sendable {
+    /// Interval starts (ms since 1970, UTC) shared by all profiles.
+    public let timestamps: [Int64]
+    public let intervalSeconds: Int
+    /// The distinct shapes (systems at 1 kWp).
+    public let shapes: [PVSystem]
+    /// AC power per kWp (kW/kWp) for each shape.
+    public let perKWpACPower: [[Double]]
+    /// For each input system, the index of its shape.
+    public let shapeIndex: [Int]
+    /// For each input system, its size in kWp.
+    public let kWp: [Double]
+
+    /// Number of input systems.
+    public var count: Int { kWp.count }
+
+    /// AC power (kW) of input system `system` at interval `step`.
+    @inline(__always) public func acPower(system: Int, step: Int) -> Double {
+        perKWpACPower[shapeIndex[system]][step] * kWp[system]
+    }
+
+    /// The whole AC series (kW) of input system `system`.
+    public func acPower(system: Int) -> [Double] {
+        let scale = kWp[system]
+        return perKWpACPower[shapeIndex[system]].map { $0 * scale }
+    }
+
+    /// Total AC energy (kWh) of input system `system`.
+    public func acEnergyKWh(system: Int) -> Double {
+        perKWpACPower[shapeIndex[system]].reduce(0, +) * kWp[system] * Double(intervalSeconds) / 3600
+    }
+}
+
+extension PVSimulator {
+    /// Profiles for many systems, computing each distinct shape once.
+    public func fleet(_ systems: [PVSystem]) -> PVFleetProfiles {
+        var shapes: [PVSystem] = []
+        var indexOfShape: [PVSystem: Int] = [:]
+        let shapeIndex = systems.map { system in
+            let shape = system.perKWp
+            if let i = indexOfShape[shape] { return i }
+            indexOfShape[shape] = shapes.count
+            shapes.append(shape)
+            return shapes.count - 1
+        }
+        return PVFleetProfiles(timestamps: weather.timestamps, intervalSeconds: weather.intervalSeconds, shapes: shapes,
+                               perKWpACPower: shapes.map(acPower), shapeIndex: shapeIndex, kWp: systems.map(\.kWp))
+    }
+}
