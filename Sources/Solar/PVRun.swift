@@ -1,6 +1,6 @@
 import Foundation
 
-/// The options of `powerhouse pv`: a weather source and a system, as flat values.
+/// The options of `powerhouse pv`: a weather source, a system and the output step.
 public struct PVRunOptions: Sendable, Hashable, Codable {
     /// TMY3, EPW or plain CSV weather; nil runs on synthetic weather (`seed`).
     public var weatherFile: URL?
@@ -12,15 +12,9 @@ public struct PVRunOptions: Sendable, Hashable, Codable {
     /// Standard-time UTC offset in hours, or an IANA zone name for naive CSV timestamps.
     public var utcOffsetHours: Double?
     public var timeZone: String?
-    public var kWp: Double
-    public var tilt: Double
-    public var azimuth: Double
-    public var lossesPercent: Double
-    public var dcAcRatio: Double
-    public var inverterEfficiency: Double
-    public var temperatureCoefficient: Double
-    public var albedo: Double
-    public var transposition: TranspositionModel
+    /// The system to simulate (kWp, tilt, azimuth, losses, DC/AC ratio, inverter efficiency, γ,
+    /// albedo, transposition model).
+    public var system: PVSystem
     /// Output step in minutes; coarser input is spread by clear-sky index. Nil keeps the input step.
     public var stepMinutes: Int?
     /// Calendar year for typical-year files and synthetic weather.
@@ -29,36 +23,18 @@ public struct PVRunOptions: Sendable, Hashable, Codable {
     public var seed: UInt64
 
     public init(weatherFile: URL? = nil, latitude: Double? = nil, longitude: Double? = nil, elevation: Double? = nil,
-                utcOffsetHours: Double? = nil, timeZone: String? = nil, kWp: Double = 1, tilt: Double = 30,
-                azimuth: Double = 180, lossesPercent: Double = 14, dcAcRatio: Double = 1.2,
-                inverterEfficiency: Double = 0.96, temperatureCoefficient: Double = -0.0037, albedo: Double = 0.2,
-                transposition: TranspositionModel = .perez, stepMinutes: Int? = nil, year: Int = 2023,
-                seed: UInt64 = 1) {
+                utcOffsetHours: Double? = nil, timeZone: String? = nil, system: PVSystem, stepMinutes: Int? = nil,
+                year: Int = 2023, seed: UInt64 = 1) {
         self.weatherFile = weatherFile
         self.latitude = latitude
         self.longitude = longitude
         self.elevation = elevation
         self.utcOffsetHours = utcOffsetHours
         self.timeZone = timeZone
-        self.kWp = kWp
-        self.tilt = tilt
-        self.azimuth = azimuth
-        self.lossesPercent = lossesPercent
-        self.dcAcRatio = dcAcRatio
-        self.inverterEfficiency = inverterEfficiency
-        self.temperatureCoefficient = temperatureCoefficient
-        self.albedo = albedo
-        self.transposition = transposition
+        self.system = system
         self.stepMinutes = stepMinutes
         self.year = year
         self.seed = seed
-    }
-
-    /// The PV system these options describe.
-    public var system: PVSystem {
-        PVSystem(kWp: kWp, tilt: tilt, azimuth: azimuth, lossesPercent: lossesPercent, dcAcRatio: dcAcRatio,
-                 inverterEfficiency: inverterEfficiency, temperatureCoefficient: temperatureCoefficient,
-                 albedo: albedo, transposition: transposition)
     }
 }
 

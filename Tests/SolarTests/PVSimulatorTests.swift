@@ -47,7 +47,8 @@ struct PVSimulatorTests {
 
     @Test func runOptionsReadATMY3FileAndSpreadTo15Minutes() throws {
         // Arrange
-        let options = PVRunOptions(weatherFile: Fixture.url("723170TYA-subset.CSV"), kWp: 5, tilt: 30, stepMinutes: 15)
+        let options = PVRunOptions(weatherFile: Fixture.url("723170TYA-subset.CSV"), system: PVSystem(kWp: 5, tilt: 30),
+                                   stepMinutes: 15)
 
         // Act
         let output = try PVRun.run(options)
@@ -59,7 +60,8 @@ struct PVSimulatorTests {
 
     @Test func runOptionsWithoutAFileUseSyntheticWeather() throws {
         // Arrange
-        let options = PVRunOptions(latitude: 48.2, longitude: 16.4, timeZone: "Europe/Vienna", kWp: 2, tilt: 35, seed: 3)
+        let options = PVRunOptions(latitude: 48.2, longitude: 16.4, timeZone: "Europe/Vienna",
+                                   system: PVSystem(kWp: 2, tilt: 35), seed: 3)
 
         // Act
         let output = try PVRun.run(options)
@@ -71,7 +73,7 @@ struct PVSimulatorTests {
 
     @Test func runOptionsExplainAMissingSite() {
         #expect(throws: WeatherError("without a weather file, give the site: --lat and --lon")) {
-            try PVRun.run(PVRunOptions(kWp: 1))
+            try PVRun.run(PVRunOptions(system: PVSystem(kWp: 1, tilt: 30)))
         }
     }
 
