@@ -119,7 +119,7 @@ def write_state_csv(path, ps):
             if year == 2022:
                 vals = {k: (None if x is None else round(x * scale, 3)) for k, x in vals.items()}
             if year == YEAR and st == "TX":
-                vals["NOXAN"] = None if vals["NOXAN"] is None else round(vals["NOXAN"] * 1.1, 3)  # planted error
+                vals["NAMEPCAP"] = round(vals["NAMEPCAP"] * 1.1, 1)  # planted error
             cells = [str(year), st, L.GEOGRAPHY[st][0]]
             for s in REGION_SUFFIXES:
                 x = vals[s]

@@ -1,0 +1,110 @@
+/// Sums over a set of plants, by EPA's rule `sum(x, na.rm = TRUE)`: missing values are skipped,
+/// and a sum whose inputs are all missing is missing (`nil`), not 0.
+///
+/// Rates, shares and the capacity factor are derived from the sums — never averaged over plants.
+public struct RegionTotals: Sendable, Hashable, Codable {
+    public private(set) var plantCount: Int = 0
+    /// Summed measures (MW, MMBtu, MWh, tons or lb as `Measure` says).
+    public private(set) var sums = MeasureValues()
+    /// Summed net generation by resource-mix fuel, MWh.
+    public private(set) var generationByFuel = FuelValues()
+
+    public init() {}
+
+    /// Adds one plant's values.
+    public mutating func add(_ plant: Plant) {
+        plantCount += 1
+        for measure in Self.plantMeasures { if let v = plant.value(measure) { sums[measure] = (sums[measure] ?? 0) + v } }
+        for fuel in ResourceFuel.allCases {
+            if let v = plant.generationByFuel[fuel] { generationByFuel[fuel] = (generationByFuel[fuel] ?? 0) + v }
+        }
+    }
+
+    /// Adds another set of totals (e.g. fuel groups into a region total).
+    public mutating func add(_ other: RegionTotals) {
+        plantCount += other.plantCount
+        for measure in Measure.allCases { if let v = other.sums[measure] { sums[measure] = (sums[measure] ?? 0) + v } }
+        for fuel in ResourceFuel.allCases {
+            if let v = other.generationByFuel[fuel] { generationByFuel[fuel] = (generationByFuel[fuel] ?? 0) + v }
+        }
+    }
+
+    /// Measures a `Plant` carries (the ozone-season ones stay in the sheet table).
+    static let plantMeasures: [Measure] = [.capacity, .heatInput, .totalHeatInput, .netGeneration, .nox, .so2, .co2, .ch4, .n2o, .co2e, .hg]
+
+    public subscript(_ measure: Measure) -> Double? { sums[measure] }
+
+    /// Summed annual mass of a pollutant.
+    public func mass(_ pollutant: Pollutant) -> Double? { sums[pollutant.massMeasure] }
+
+    /// Output emission rate in lb/MWh: `2000 × tons / MWh` (CO2, CO2e, NOx, SO2) or `lb / MWh`
+    /// (CH4, N2O), from the summed mass and net generation. `nil` without mass or without positive generation.
+    public func outputRate(_ pollutant: Pollutant) -> Double? {
+        EmissionRate.output(pollutant, mass: mass(pollutant), generation: sums[.netGeneration])
+    }
+
+    /// Input emission rate in lb/MMBtu of combustion heat input.
+    public func inputRate(_ pollutant: Pollutant) -> Double? {
+        EmissionRate.output(pollutant, mass: mass(pollutant), generation: sums[.heatInput])
+    }
+
+    /// All output rates, lb/MWh.
+    public var outputRates: EmissionValues {
+        var out = EmissionValues()
+        for p in Pollutant.allCases { out[p] = outputRate(p) }
+        return out
+    }
+
+    /// All input rates, lb/MMBtu.
+    public var inputRates: EmissionValues {
+        var out = EmissionValues()
+        for p in Pollutant.allCases { out[p] = inputRate(p) }
+        return out
+    }
+
+    /// Resource mix as fractions, EPA's way: negative generation of a fuel (pumped storage,
+    /// station use) counts as 0 in both the fuel's share and the total, so shares are within 0…1
+    /// and add up to 1. (Checked against EPA's state, subregion and US sheets.)
+    public var resourceMix: FuelValues { ResourceMix.shares(generationByFuel) }
+
+    /// Capacity factor: net generation / (nameplate capacity × hours in the year).
+    public func capacityFactor(year: Int) -> Double? {
+        guard let gen = sums[.netGeneration], let cap = sums[.capacity], cap > 0 else { return nil }
+        return gen / (cap * Double(DataYear.hours(inYear: year)))
+    }
+}
+
+/// EPA's rate formulas in one place.
+public enum EmissionRate {
+    /// `poundsPerMassUnit × mass / denominator`; `nil` when either is missing or the denominator ≤ 0
+    /// (a rate per MWh of a plant that consumes power has no meaning).
+    public static func output(_ pollutant: Pollutant, mass: Double?, generation: Double?) -> Double? {
+        guard let mass, let generation, generation > 0 else { return nil }
+        return pollutant.poundsPerMassUnit * mass / generation
+    }
+
+    /// lb/MWh → kg/kWh (0.45359237 kg per lb, 1000 kWh per MWh).
+    public static func kilogramsPerKilowattHour(fromPoundsPerMegawattHour rate: Double) -> Double {
+        rate * 0.453_592_37 / 1000
+    }
+}
+
+enum ResourceMix {
+    static func shares(_ generation: FuelValues) -> FuelValues {
+        var total = 0.0
+        var any = false
+        for fuel in ResourceFuel.allCases { if let g = generation[fuel] { any = true; total += max(g, 0) } }
+        var out = FuelValues()
+        guard any, total > 0 else { return out }
+        for fuel in ResourceFuel.allCases { if let g = generation[fuel] { out[fuel] = max(g, 0) / total } }
+        return out
+    }
+}
+
+enum DataYear {
+    /// 8784 in leap years, else 8760.
+    static func hours(inYear year: Int) -> Int {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return leap ? 8784 : 8760
+    }
+}
