@@ -1,0 +1,84 @@
+import Foundation
+
+extension KPIs {
+    /// Every figure by its snake_case name, in a fixed order (JSON keys, CSV columns, comparisons).
+    public var metrics: [(name: String, value: Double?)] {
+        let t = totals
+        return [
+            ("load_kwh", t.load), ("pv_kwh", t.pv), ("self_consumed_kwh", t.selfConsumption), ("battery_charge_kwh", t.batteryCharge),
+            ("battery_discharge_kwh", t.batteryDischarge), ("received_kwh", t.received), ("delivered_kwh", t.delivered),
+            ("import_kwh", t.gridImport), ("export_kwh", t.gridExport), ("curtailed_kwh", t.curtailed), ("cost", t.cost),
+            ("baseline_cost", t.baselineCost), ("saving", t.saving), ("co2_kg", t.co2Kg), ("baseline_co2_kg", t.baselineCo2Kg),
+            ("self_sufficiency", selfSufficiency), ("self_consumption", selfConsumption), ("community_share", communityShare),
+            ("battery_cycles", batteryCycles), ("battery_capacity_kwh", batteryCapacityKWh), ("peak_import_kw", peakImportKW),
+            ("peak_loading_kw", peakLoadingKW), ("peak_loading_percent", peakLoadingPercent), ("hours_over_capacity", hoursOverCapacity),
+            ("overload_kwh", overloadKWh), ("max_overload_kw", maxOverloadKW),
+        ]
+    }
+
+    /// The figures as a JSON object; absent (nil) figures are left out.
+    public var jsonValue: JSONValue {
+        var o: [String: JSONValue] = [:]
+        for (name, value) in metrics { o.put(name, value) }
+        return .object(o)
+    }
+}
+
+extension KPIReport {
+    public var jsonValue: JSONValue {
+        func named(_ list: [NamedKPIs]) -> JSONValue {
+            .array(list.map { item in
+                guard case .object(var o) = item.kpis.jsonValue else { return .null }
+                o["name"] = .string(item.name)
+                return .object(o)
+            })
+        }
+        return .object(["total": total.jsonValue, "grids": named(grids), "transformers": named(transformers), "houses": named(houses)])
+    }
+}
+
+extension SimulationResult {
+    /// The KPI document a run writes (`kpis.json`): schema, period, options and every KPI. Stable text: sorted keys,
+    /// shortest round-trip numbers.
+    public func kpiDocument(notes: [String] = []) -> JSONValue {
+        let iso = ISO8601DateFormatter()
+        var doc: [String: JSONValue] = [
+            "schema": .string("powerhouse.grid-kpis/v1"),
+            "period": .object([
+                "start": .string(iso.string(from: period.start)), "end": .string(iso.string(from: period.end)),
+                "step_minutes": .number(Double(period.stepMinutes)), "steps": .number(Double(period.stepCount)),
+                "time_zone": .string(period.timeZoneID),
+            ]),
+            "options": options.jsonValue,
+            "kpis": kpis.jsonValue,
+        ]
+        if !notes.isEmpty { doc["notes"] = .array(notes.map { .string($0) }) }
+        return .object(doc)
+    }
+}
+
+extension SimulationOptions {
+    var jsonValue: JSONValue {
+        var o: [String: JSONValue] = ["scope": .string(scope.rawValue), "currency": .string(economics.currency)]
+        switch sharing {
+        case .proRata: o["strategy"] = .string("pro-rata")
+        case .equalShare: o["strategy"] = .string("equal")
+        case .priority(let entries):
+            o["strategy"] = .string("priority")
+            o["priority"] = .array(entries.map { e in
+                switch e {
+                case .house(let n): .string("house:\(n)")
+                case .flag(let f): .string("flag:\(f.rawValue)")
+                case .tag(let t): .string("tag:\(t)")
+                }
+            })
+        }
+        switch battery {
+        case .selfConsumption: o["battery_strategy"] = .string("self-consumption")
+        case .peakShaving(let t):
+            o["battery_strategy"] = .string("peak-shaving")
+            o["peak_threshold_kw"] = .number(t)
+        }
+        return .object(o)
+    }
+}
