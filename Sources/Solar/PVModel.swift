@@ -11,10 +11,16 @@ public enum CellTemperatureModel: Sendable, Hashable, Codable {
     public static let faimanDefault = CellTemperatureModel.faiman(u0: 25, u1: 6.84)
 
     /// Cell temperature (°C) for plane-of-array irradiance `poa` (W/m²), air temperature and wind.
-    @inline(__always) public func cellTemperature(poa: Double, tempAir: Double, windSpeed: Double) -> Double {
+    public func cellTemperature(poa: Double, tempAir: Double, windSpeed: Double) -> Double {
+        tempAir + poa * heatingFactor(windSpeed: windSpeed)
+    }
+
+    /// Both models are T = Tₐ + E·f(WS); f depends on wind alone, so the simulator computes it
+    /// once per interval and model rather than once per system.
+    @inline(__always) func heatingFactor(windSpeed: Double) -> Double {
         switch self {
-        case .sapm(let p): return poa * exp(p.a + p.b * windSpeed) + tempAir + poa / 1000 * p.deltaT
-        case .faiman(let u0, let u1): return tempAir + poa / (u0 + u1 * windSpeed)
+        case .sapm(let p): return exp(p.a + p.b * windSpeed) + p.deltaT / 1000
+        case .faiman(let u0, let u1): return 1 / (u0 + u1 * windSpeed)
         }
     }
 }

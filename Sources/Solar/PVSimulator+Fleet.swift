@@ -50,7 +50,14 @@ extension PVSimulator {
             shapes.append(shape)
             return shapes.count - 1
         }
+        var heatingByModel: [CellTemperatureModel: [Double]] = [:]
+        let profiles = shapes.map { shape in
+            if heatingByModel[shape.cellTemperature] == nil {
+                heatingByModel[shape.cellTemperature] = heatingFactors(shape.cellTemperature)
+            }
+            return acPower(shape, heating: heatingByModel[shape.cellTemperature]!)
+        }
         return PVFleetProfiles(timestamps: weather.timestamps, intervalSeconds: weather.intervalSeconds, shapes: shapes,
-                               perKWpACPower: shapes.map(acPower), shapeIndex: shapeIndex, kWp: systems.map(\.kWp))
+                               perKWpACPower: profiles, shapeIndex: shapeIndex, kWp: systems.map(\.kWp))
     }
 }

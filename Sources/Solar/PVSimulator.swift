@@ -16,6 +16,9 @@ public struct PVSimulator: Sendable {
     /// Extraterrestrial normal irradiance per interval (W/m²).
     public let dniExtra: [Double]
     let sky: [SkyState]
+    /// Cell heating factors of the default mounting (SAPM open rack, glass/polymer), per interval.
+    let defaultHeating: [Double]
+    static let defaultCellTemperature = CellTemperatureModel.sapm(.openRackGlassPolymer)
 
     /// Prepares the site-level quantities for `weather`. `deltaT` is TT − UT in seconds.
     public init(weather: Weather, deltaT: Double = 67) {
@@ -34,6 +37,12 @@ public struct PVSimulator: Sendable {
             SkyState(apparentZenith: sun.apparentZenith[i], azimuth: sun.azimuth[i], dni: weather.dni[i],
                      ghi: weather.ghi[i], dhi: weather.dhi[i], dniExtra: extra[i])
         }
+        defaultHeating = weather.windSpeed.map { Self.defaultCellTemperature.heatingFactor(windSpeed: $0) }
+    }
+
+    /// Per-interval cell heating factors for a temperature model (cached for the default).
+    func heatingFactors(_ model: CellTemperatureModel) -> [Double] {
+        model == Self.defaultCellTemperature ? defaultHeating : weather.windSpeed.map { model.heatingFactor(windSpeed: $0) }
     }
 
     /// Interval length in hours, to turn kW averages into kWh.
@@ -43,7 +52,7 @@ public struct PVSimulator: Sendable {
     public func simulate(_ system: PVSystem) -> PVResult {
         let n = weather.count
         var result = PVResult(timestamps: weather.timestamps, intervalSeconds: weather.intervalSeconds, count: n)
-        forEachStep(system) { i, step in
+        forEachStep(system, heating: heatingFactors(system.cellTemperature)) { i, step in
             result.poaDirect[i] = step.poa.direct
             result.poaSkyDiffuse[i] = step.poa.skyDiffuse
             result.poaGroundDiffuse[i] = step.poa.groundDiffuse
@@ -57,8 +66,12 @@ public struct PVSimulator: Sendable {
 
     /// AC power (kW, interval averages) of one system: the fast path without diagnostics.
     public func acPower(_ system: PVSystem) -> [Double] {
+        acPower(system, heating: heatingFactors(system.cellTemperature))
+    }
+
+    func acPower(_ system: PVSystem, heating: [Double]) -> [Double] {
         [Double](unsafeUninitializedCapacity: weather.count) { buffer, initialized in
-            forEachStep(system) { i, step in buffer[i] = step.ac }
+            forEachStep(system, heating: heating) { i, step in buffer[i] = step.ac }
             initialized = weather.count
         }
     }
@@ -76,22 +89,28 @@ public struct PVSimulator: Sendable {
         var ac: Double
     }
 
-    /// The chain for one system; `body` receives every interval's values.
+    /// The chain for one system; `body` receives every interval's values. `heating` holds the
+    /// cell heating factors of the system's temperature model.
     @inline(__always)
-    func forEachStep(_ system: PVSystem, _ body: (Int, Step) -> Void) {
+    func forEachStep(_ system: PVSystem, heating: [Double], _ body: (Int, Step) -> Void) {
         let plane = PlaneGeometry(tilt: system.tilt, azimuth: system.azimuth, albedo: system.albedo)
         let derate = 1 - system.lossesPercent / 100
         let acRating = system.inverterACKW
         let model = system.transposition
-        let cellModel = system.cellTemperature
         weather.tempAir.withUnsafeBufferPointer { tempAir in
-            weather.windSpeed.withUnsafeBufferPointer { wind in
+            heating.withUnsafeBufferPointer { heating in
                 sky.withUnsafeBufferPointer { sky in
                     for i in 0..<sky.count {
+                        // Night (no light at all) short-cuts the chain: nothing on the plane, cells at air temperature.
+                        if sky[i].ghi == 0 && sky[i].dni == 0 && sky[i].dhi == 0 {
+                            body(i, Step(poa: PlaneOfArrayIrradiance(direct: 0, skyDiffuse: 0, groundDiffuse: 0),
+                                         effectiveIrradiance: 0, cellTemperature: tempAir[i], dc: 0, ac: 0))
+                            continue
+                        }
                         let (poa, cosIncidence) = plane.irradiance(sky[i], model: model)
-                        let effective = poa.direct * PVWatts.physicalIAM(cosIncidence: cosIncidence)
-                            + poa.skyDiffuse + poa.groundDiffuse
-                        let cell = cellModel.cellTemperature(poa: poa.global, tempAir: tempAir[i], windSpeed: wind[i])
+                        let beam = poa.direct > 0 ? poa.direct * PVWatts.physicalIAM(cosIncidence: cosIncidence) : 0
+                        let effective = beam + poa.skyDiffuse + poa.groundDiffuse
+                        let cell = tempAir[i] + poa.global * heating[i]
                         let dc = PVWatts.dcPower(effectiveIrradiance: effective, cellTemperature: cell,
                                                  nameplate: system.kWp, gamma: system.temperatureCoefficient) * derate
                         let ac = PVWatts.acPower(dc: dc, acRating: acRating, nominalEfficiency: system.inverterEfficiency)
