@@ -96,9 +96,12 @@ def region_values(plant_rows, percent):
     out = dict(sums)
     for s, (num, den, k) in RATES.items():
         out[s] = None if sums[num] is None or not sums[den] else round(k * sums[num] / sums[den], 3)
+    # EPA's resource mix: negative fuel generation counts as 0 in the share and in the total.
+    fuel_gen = [sums[f"GENA{f}"] for f in L.FUELS if sums[f"GENA{f}"] is not None]
+    total = sum(max(g, 0) for g in fuel_gen)
     for f in L.FUELS + L.GROUPS:
         g = sums[f"GENA{f}"]
-        share = None if g is None or not sums["NGENAN"] else g / sums["NGENAN"]
+        share = None if g is None or not total else max(g, 0) / total
         out[f"{f}PR"] = None if share is None else round(share * (100 if percent else 1), 4 if percent else 6)
     return out
 

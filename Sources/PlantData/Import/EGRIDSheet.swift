@@ -34,6 +34,15 @@ public struct EGRIDFile: Sendable {
     /// Character encoding of a CSV file (workbooks are always UTF-8).
     public let encoding: TextEncoding
     public let sheets: [EGRIDSheet]
+    /// Workbook sheets that are not eGRID data (`Contents`, notes).
+    public let skippedSheets: [String]
+
+    public init(identity: DatasetIdentity, encoding: TextEncoding, sheets: [EGRIDSheet], skippedSheets: [String] = []) {
+        self.identity = identity
+        self.encoding = encoding
+        self.sheets = sheets
+        self.skippedSheets = skippedSheets
+    }
 
     /// The first sheet of `kind`.
     public func sheet(_ kind: SheetKind) -> EGRIDSheet? { sheets.first { $0.kind == kind } }

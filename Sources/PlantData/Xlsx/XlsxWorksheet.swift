@@ -1,0 +1,116 @@
+/// The cells of one worksheet (`xl/worksheets/sheetN.xml`), scanned by hand.
+struct XlsxWorksheet {
+    struct Row {
+        /// 1-based worksheet row number.
+        var number: Int
+        /// (0-based column, value bytes); strings resolved, numbers as written (`16625.5`).
+        var cells: [(column: Int, value: [UInt8])]
+    }
+
+    var rows: [Row] = []
+    /// Columns with at least one date-styled numeric cell.
+    var dateColumns: Set<Int> = []
+
+    /// - Parameters:
+    ///   - shared: the shared-string table, for cells of type `s`.
+    ///   - dateStyles: style indexes that display dates.
+    static func parse(_ bytes: [UInt8], shared: [[UInt8]], dateStyles: Set<Int>) throws -> XlsxWorksheet {
+        var sheet = XlsxWorksheet()
+        try bytes.withUnsafeBufferPointer { p in
+            guard let dataStart = XMLText.find(Array("<sheetData".utf8), in: p, from: 0) else { return }
+            let rowTag = Array("<row".utf8), rowEnd = Array("</row>".utf8), cTag = Array("<c".utf8), cEnd = Array("</c>".utf8)
+            let vTag = Array("<v>".utf8), vEnd = Array("</v>".utf8), isTag = Array("<is>".utf8), isEnd = Array("</is>".utf8)
+            let tTag = Array("<t".utf8), tEnd = Array("</t>".utf8), dataEnd = Array("</sheetData".utf8)
+            var i = dataStart
+            var current: Row?
+            var lastRow = 0
+            var nextColumn = 0
+            while i < p.count {
+                guard let lt = XMLText.find([0x3C], in: p, from: i) else { break }
+                if XMLText.matches(rowTag, in: p, at: lt), lt + 4 < p.count, p[lt + 4] == 0x20 || p[lt + 4] == 0x3E || p[lt + 4] == 0x2F {
+                    guard let gt = XMLText.find([0x3E], in: p, from: lt) else { break }
+                    var number = lastRow + 1
+                    XMLText.attributes(p, lt + 4, gt) { name, value in
+                        if name.count == 1 && p[name.lowerBound] == 0x72, let n = Int(String(decoding: p[value], as: UTF8.self)) { number = n }
+                    }
+                    if let row = current { sheet.rows.append(row) }
+                    current = Row(number: number, cells: [])
+                    lastRow = number
+                    nextColumn = 0
+                    if p[gt - 1] == 0x2F { sheet.rows.append(current!); current = nil }
+                    i = gt + 1
+                } else if XMLText.matches(rowEnd, in: p, at: lt) {
+                    if let row = current { sheet.rows.append(row) }
+                    current = nil
+                    i = lt + rowEnd.count
+                } else if XMLText.matches(cTag, in: p, at: lt), lt + 2 < p.count, p[lt + 2] == 0x20 || p[lt + 2] == 0x3E || p[lt + 2] == 0x2F {
+                    guard let gt = XMLText.find([0x3E], in: p, from: lt) else { break }
+                    var column = nextColumn
+                    var type: [UInt8] = []
+                    var style: Int?
+                    XMLText.attributes(p, lt + 2, gt) { name, value in
+                        guard name.count == 1 else { return }
+                        switch p[name.lowerBound] {
+                        case 0x72: column = columnIndex(p, value) ?? column  // r
+                        case 0x74: type = Array(p[value])  // t
+                        case 0x73: style = Int(String(decoding: p[value], as: UTF8.self))  // s
+                        default: break
+                        }
+                    }
+                    nextColumn = column + 1
+                    if p[gt - 1] == 0x2F { i = gt + 1; continue }  // <c …/>: styled but empty
+                    let end = XMLText.find(cEnd, in: p, from: gt) ?? p.count
+                    var value: [UInt8] = []
+                    if type == Array("inlineStr".utf8) {
+                        if let isStart = XMLText.find(isTag, in: p, from: gt), isStart < end {
+                            let isStop = XMLText.find(isEnd, in: p, from: isStart) ?? end
+                            var k = isStart
+                            while let t = XMLText.find(tTag, in: p, from: k), t < isStop {
+                                guard let open = XMLText.find([0x3E], in: p, from: t) else { break }
+                                let close = XMLText.find(tEnd, in: p, from: open) ?? isStop
+                                if p[open - 1] != 0x2F { XMLText.appendDecoded(p, (open + 1)..<close, to: &value) }
+                                k = close + 1
+                            }
+                        }
+                    } else if let v = XMLText.find(vTag, in: p, from: gt), v < end {
+                        let close = XMLText.find(vEnd, in: p, from: v) ?? end
+                        let raw = (v + vTag.count)..<close
+                        switch type {
+                        case Array("s".utf8):
+                            guard let index = Int(String(decoding: p[raw], as: UTF8.self)), index >= 0, index < shared.count else {
+                                throw EGRIDImportError(.badWorkbook("a cell refers to shared string \(String(decoding: p[raw], as: UTF8.self)), which does not exist"), line: lastRow)
+                            }
+                            value = shared[index]
+                        case Array("b".utf8): value = Array((p[raw.lowerBound] == 0x31 ? "TRUE" : "FALSE").utf8)
+                        case Array("e".utf8): value = []  // #N/A and friends: no data
+                        default:
+                            XMLText.appendDecoded(p, raw, to: &value)
+                            if type.isEmpty || type == Array("n".utf8), let style, dateStyles.contains(style) { sheet.dateColumns.insert(column) }
+                        }
+                    }
+                    if !value.isEmpty { current?.cells.append((column, value)) }
+                    i = end + cEnd.count
+                } else if XMLText.matches(dataEnd, in: p, at: lt) {
+                    break
+                } else {
+                    i = lt + 1
+                }
+            }
+            if let row = current { sheet.rows.append(row) }
+        }
+        return sheet
+    }
+
+    /// `AE24599` → 30.
+    private static func columnIndex(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var n = 0
+        var letters = 0
+        for k in range {
+            let b = p[k] | 0x20  // lowercase
+            guard b >= 0x61 && b <= 0x7A else { break }
+            n = n * 26 + Int(b - 0x60)
+            letters += 1
+        }
+        return letters == 0 ? nil : n - 1
+    }
+}
