@@ -61,3 +61,17 @@ extension PVSimulator {
                                perKWpACPower: profiles, shapeIndex: shapeIndex, kWp: systems.map(\.kWp))
     }
 }
+
+extension PVSimulator {
+    /// DC power per kWp (kW/kWp) *before* system losses and without the inverter: irradiance on
+    /// the plane, IAM and temperature only. For callers that apply losses and clipping themselves
+    /// (GridModel's per-orientation shapes); `kWp` and `lossesPercent` of `system` are ignored.
+    public func dcPowerPerKWpBeforeLosses(_ system: PVSystem) -> [Double] {
+        var shape = system.perKWp
+        shape.lossesPercent = 0
+        return [Double](unsafeUninitializedCapacity: weather.count) { buffer, initialized in
+            forEachStep(shape, heating: heatingFactors(shape.cellTemperature)) { i, step in buffer[i] = step.dc }
+            initialized = weather.count
+        }
+    }
+}

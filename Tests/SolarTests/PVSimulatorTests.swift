@@ -25,6 +25,19 @@ struct PVSimulatorTests {
         }
     }
 
+    @Test func dcShapeScalesToTheSimulatedDC() throws {
+        // Arrange
+        let simulator = PVSimulator(weather: try Self.weather.get())
+        let system = PVSystem(kWp: 4, tilt: 25, azimuth: 160, lossesPercent: 10)
+
+        // Act
+        let shape = simulator.dcPowerPerKWpBeforeLosses(system)
+        let dc = simulator.simulate(system).dcPower
+
+        // Assert
+        #expect(zip(shape, dc).allSatisfy { abs($0 * 4 * 0.9 - $1) < 1e-9 })
+    }
+
     @Test func simulateAndFastPathAgree() throws {
         // Arrange
         let simulator = PVSimulator(weather: try Self.weather.get())
