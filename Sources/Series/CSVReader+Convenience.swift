@@ -1,0 +1,34 @@
+import Foundation
+
+extension CSVReader {
+    /// Imports bytes already in memory, fed in chunks of `chunkSize` (the result does not depend on it).
+    public static func read(_ bytes: [UInt8], settings: CSVSettings, chunkSize: Int = 1 << 20) throws(CSVImportError)
+        -> CSVImportResult
+    {
+        var reader = try CSVReader(settings: settings)
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + max(1, chunkSize), bytes.count)
+            try reader.consume(Array(bytes[start..<end]))
+            start = end
+        }
+        return try reader.finish()
+    }
+
+    /// Streams a file from disk in 1 MB chunks; `progress` gets (bytes read, file size) after each chunk.
+    /// Peak memory is the parsed columns plus one chunk, never the whole file.
+    public static func importFile(
+        at url: URL, settings: CSVSettings, chunkSize: Int = 1 << 20,
+        progress: ((_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil
+    ) throws -> CSVImportResult {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        var reader = try CSVReader(settings: settings)
+        while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { raw in try reader.consume(raw) }
+            progress?(reader.bytesConsumed, total)
+        }
+        return try reader.finish()
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Streaming CSV import: feed the file in chunks of any size (`consume`), then `finish`. Memory stays bounded:
+/// only the unfinished last record is kept as text; parsed rows live in compact `[Int64]`/`[Double]` columns.
+///
+/// Rules: empty cells and ``CSVSettings/missingValueMarkers`` become NaN; rows are sorted by timestamp when the
+/// file is out of order; of several rows with the same timestamp the last one in the file wins (counted in
+/// ``CSVImportReport/duplicateTimestamps``); blank rows are ignored; extra trailing fields are ignored.
+public struct CSVReader: Sendable {
+    public let settings: CSVSettings
+    /// Raw input bytes consumed so far, for progress reporting.
+    public private(set) var bytesConsumed = 0
+    /// Stop after this many data rows (previews); nil reads everything.
+    public var rowLimit: Int?
+
+    /// Records longer than this stop the import: almost always an unterminated quote swallowing the file.
+    public static let maxRecordBytes = 16 << 20
+
+    var transcoder: Transcoder
+    var buffer: [UInt8] = []
+    var scanner: RecordScanner
+    var resolver: ZoneResolver
+    let syntax: NumberSyntax
+    var scratch: [UInt8] = []
+    /// Physical line where the next record starts, and records seen so far.
+    var line = 1
+    var row = 0
+    var finished = false
+
+    var header: [String]?
+    var units: [String]?
+    var columns: [CSVColumn]?
+    var requiredFields = 0
+    var timestamps: [Int64] = []
+    var values: [[Double]] = []
+    var rowValues: [Double] = []
+    var report: CSVImportReport
+    var lastTimestamp = Int64.min
+    var needsSorting = false
+    /// Repeated-hour bookkeeping for `.fileOrder`: the transition's first instant and the last local time seen.
+    var repeatWindow: (earlier: Int64, lastLocal: Int64, secondPass: Bool)?
+
+    /// Validates the settings (zone, columns) and prepares an empty import.
+    public init(settings: CSVSettings) throws(CSVImportError) {
+        guard let resolver = ZoneResolver(identifier: settings.timeZone) else {
+            throw .invalidSettings("unknown time zone \"\(settings.timeZone)\"; use an IANA name such as Europe/Berlin")
+        }
+        if settings.decimalSeparator.rawValue == settings.thousandsSeparator.rawValue {
+            throw .invalidSettings("decimal and thousands separator are both \"\(settings.decimalSeparator.rawValue)\"")
+        }
+        if settings.decimalSeparator == .comma && settings.delimiter == .comma {
+            throw .invalidSettings("decimal comma needs a delimiter other than the comma")
+        }
+        if let columns = settings.columns, columns.contains(where: { $0.index < 0 }) {
+            throw .invalidSettings("column indices must not be negative")
+        }
+        self.settings = settings
+        self.resolver = resolver
+        self.transcoder = Transcoder(settings.encoding)
+        self.scanner = RecordScanner(delimiter: settings.delimiter.byte)
+        self.syntax = settings.numberSyntax
+        self.report = CSVImportReport(settings: settings)
+        if let columns = settings.columns { resolve(columns) }
+    }
+
+    public mutating func consume(_ chunk: UnsafeRawBufferPointer) throws(CSVImportError) {
+        bytesConsumed += chunk.count
+        guard !finished else { return }
+        transcoder.append(chunk, to: &buffer)
+        try drain(final: false)
+    }
+
+    public mutating func consume(_ chunk: [UInt8]) throws(CSVImportError) {
+        let r = chunk.withUnsafeBytes { raw in
+            Result { () throws(CSVImportError) in try consume(raw) }
+        }
+        try r.get()
+    }
+
+    public mutating func consume(_ chunk: Data) throws(CSVImportError) {
+        try consume([UInt8](chunk))
+    }
+
+    /// Reads the rest (a last line without line break), sorts, merges duplicates and returns the series.
+    public mutating func finish() throws(CSVImportError) -> CSVImportResult {
+        if !finished {
+            transcoder.finish(to: &buffer)
+            try drain(final: true)
+        }
+        report.bytesRead = bytesConsumed
+        report.byteOrderMark = transcoder.sawBOM
+        report.lines = line - 1 + (lastLineOpen ? 1 : 0)
+        if columns == nil { resolve(defaultColumns(fieldCount: header?.count ?? 0)) }
+        return assemble()
+    }
+
+    private var lastLineOpen = false
+
+    private mutating func drain(final: Bool) throws(CSVImportError) {
+        var text: [UInt8] = []
+        swap(&text, &buffer)
+        var consumed = 0
+        let outcome = text.withUnsafeBufferPointer { b in
+            Result { () throws(CSVImportError) in
+                guard let p = b.baseAddress else { return }
+                while consumed < b.count && !finished {
+                    switch scanner.scan(p, b.count, from: consumed, final: final) {
+                    case .incomplete:
+                        return
+                    case .record(let next, let newlines):
+                        try handleRecord(p, start: consumed)
+                        if newlines == 0 { lastLineOpen = true }
+                        line += newlines
+                        consumed = next
+                    }
+                }
+            }
+        }
+        text.removeFirst(consumed)
+        swap(&text, &buffer)
+        try outcome.get()
+        if buffer.count > Self.maxRecordBytes {
+            let issue = CSVIssue(line: line, column: nil, value: "", reason: .recordTooLong,
+                                 detail: "row is longer than \(Self.maxRecordBytes >> 20) MB; is a quote (\") left open?")
+            throw .row(issue)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import Series
+
+@Suite struct CSVSnifferTests {
+    private func detect(_ text: String, zone: String = "UTC") throws -> CSVDetection {
+        try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true, timeZone: zone)
+    }
+
+    @Test func detectsCommaISOFile() throws {
+        // Arrange
+        let text = "timestamp,P_kW,Temp [°C]\n2024-01-01T00:00:00Z,1.5,3.2\n2024-01-01T00:15:00Z,1.25,3.1\n"
+        // Act
+        let d = try detect(text)
+        // Assert
+        #expect(d.settings.delimiter == .comma)
+        #expect(d.settings.decimalSeparator == .point && d.settings.thousandsSeparator == .none)
+        #expect(d.settings.headerRow == 1 && d.settings.dataStartRow == 2 && d.settings.unitsRow == nil)
+        #expect(d.settings.timestampColumn == 0 && d.settings.timestampFormat == .iso8601)
+        let columns = try #require(d.settings.columns)
+        #expect(columns.map(\.unit) == ["kW", "°C"])
+        #expect(columns.map(\.kind) == [.power, .temperature])
+        #expect(columns.map(\.name) == ["P_kW", "Temp"])
+        #expect(d.preview.timestamps.count == 2)
+    }
+
+    @Test func detectsSemicolonDecimalCommaWithDescriptionAndUnitsRows() throws {
+        // Arrange: description rows above, header, units row, German dates, grouping
+        let text = """
+        Export Zählpunkt DE0001;;
+        Erstellt am 05.01.2024;;
+        Datum;Leistung;Temperatur
+        ;kW;°C
+        01.01.2024 00:00;1.234,5;-3,2
+        01.01.2024 00:15;12,25;-3,0
+        01.01.2024 00:30;;-2,9
+
+        """
+        // Act
+        let d = try detect(text, zone: "Europe/Berlin")
+        // Assert
+        #expect(d.settings.delimiter == .semicolon)
+        #expect(d.settings.decimalSeparator == .comma && d.settings.thousandsSeparator == .point)
+        #expect(d.settings.headerRow == 3 && d.settings.unitsRow == 4 && d.settings.dataStartRow == 5)
+        #expect(d.settings.timestampFormat == .dayMonthYear && !d.ambiguousDayMonth)
+        #expect(d.settings.columns?.map(\.unit) == ["kW", "°C"])
+        #expect(d.settings.columns?.map(\.kind) == [.power, .temperature])
+        let load = d.preview.series[0].data.values
+        #expect(load[0] == 1234.5 && load[1] == 12.25 && load[2].isNaN)
+        #expect(d.preview.timestamps.first == CSVFixture.iso("2023-12-31T23:00:00Z"))
+    }
+
+    @Test func detectsTabAndPipeDelimiters() throws {
+        for delimiter in ["\t", "|"] {
+            let text = ["time", "a", "b"].joined(separator: delimiter) + "\n"
+                + ["2024-01-01 00:00", "1", "2"].joined(separator: delimiter) + "\n"
+                + ["2024-01-01 01:00", "3", "4"].joined(separator: delimiter) + "\n"
+            let d = try detect(text)
+            #expect(d.settings.delimiter.rawValue == delimiter)
+            #expect(d.preview.series.map(\.data.values) == [[1, 3], [2, 4]])
+        }
+    }
+
+    @Test func slashDatesAreAmbiguousUntilADayExceedsTwelve() throws {
+        // Arrange
+        let ambiguous = "date,v\n03/04/2024 10:00,1\n04/04/2024 10:00,2\n"
+        let monthFirst = "date,v\n03/04/2024 10:00,1\n03/13/2024 10:00,2\n"
+        let dayFirst = "date,v\n13/04/2024 10:00,1\n14/04/2024 10:00,2\n"
+        // Act
+        let a = try detect(ambiguous)
+        let m = try detect(monthFirst)
+        let f = try detect(dayFirst)
+        // Assert
+        #expect(a.settings.timestampFormat == .dayMonthYear && a.ambiguousDayMonth)
+        #expect(a.notes.contains { $0.contains("day-first was assumed") })
+        #expect(a.preview.timestamps.first == CSVFixture.iso("2024-04-03T10:00:00Z"))
+        #expect(m.settings.timestampFormat == .monthDayYear && !m.ambiguousDayMonth)
+        #expect(f.settings.timestampFormat == .dayMonthYear && !f.ambiguousDayMonth)
+    }
+
+    @Test func detectsSeparateDateAndTimeColumns() throws {
+        let d = try detect("Date;Time;kWh\n2024-01-01;00:00;0,25\n2024-01-01;00:15;0,5\n")
+        #expect(d.settings.timestampColumn == 0 && d.settings.timeColumn == 1)
+        #expect(d.settings.columns?.map(\.index) == [2])
+        #expect(d.settings.columns?.first?.kind == .energy)
+        #expect(d.preview.timestamps == [CSVFixture.iso("2024-01-01T00:00:00Z"), CSVFixture.iso("2024-01-01T00:15:00Z")])
+    }
+
+    @Test func detectsNumericTimestampColumns() throws {
+        let unixSeconds = try detect("epoch,v\n1704067200,1\n1704067260,2\n")
+        let unixMillis = try detect("ts,v\n1704067200000,1\n1704067260000,2\n")
+        let excel = try detect("Excel date,v\n45292.5,1\n45292.75,2\n")
+        #expect(unixSeconds.settings.timestampFormat == .unixSeconds)
+        #expect(unixMillis.settings.timestampFormat == .unixMilliseconds)
+        #expect(excel.settings.timestampFormat == .excelSerial)
+        #expect(excel.preview.timestamps.first == CSVFixture.iso("2024-01-01T12:00:00Z"))
+        #expect(unixSeconds.preview.timestamps == unixMillis.preview.timestamps)
+    }
+
+    @Test func textColumnsAreListedButNotIncluded() throws {
+        let d = try detect("time,status,P\n2024-01-01T00:00Z,ok,1\n2024-01-01T00:01Z,fault,2\n")
+        #expect(d.settings.columns?.map(\.include) == [false, true])
+        #expect(d.preview.series.map(\.column.header) == ["P"])
+    }
+
+    @Test func previewOfPartialSampleIgnoresCutLine() throws {
+        let text = "t,v\n2024-01-01T00:00Z,1\n2024-01-01T00:01Z,2\n2024-01-01T00:0"
+        let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: false)
+        #expect(d.preview.timestamps.count == 2 && d.preview.report.issues.isEmpty)
+    }
+
+    @Test func noTimestampsIsAClearError() {
+        #expect(throws: CSVImportError.self) { try detect("a,b\nx,y\n") }
+    }
+}
