@@ -13,6 +13,18 @@ public enum Irradiance {
         return solarConstant * distanceFactor
     }
 
+    /// `extraterrestrial(dayOfYear:)` for a series of instants, evaluated once per local day.
+    static func extraterrestrialSeries(unixSeconds: [Double], utcOffsetHours: Double) -> [Double] {
+        var cache: [Int: Double] = [:]
+        return unixSeconds.map { t in
+            let day = Int(((t + utcOffsetHours * 3600) / 86_400).rounded(.down))
+            if let value = cache[day] { return value }
+            let value = extraterrestrial(dayOfYear: CivilTime.dayOfYear(unixSeconds: t, utcOffsetHours: utcOffsetHours))
+            cache[day] = value
+            return value
+        }
+    }
+
     /// Relative optical airmass by Kasten & Young (1989) from the apparent zenith in degrees; NaN
     /// once the sun is below the horizon (`get_relative_airmass`, "kastenyoung1989").
     public static func relativeAirmass(apparentZenith z: Double) -> Double {

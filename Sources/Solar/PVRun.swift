@@ -9,8 +9,11 @@ public struct PVRunOptions: Sendable, Hashable, Codable {
     public var longitude: Double?
     /// Elevation in metres (CSV and synthetic weather).
     public var elevation: Double?
-    /// Standard-time UTC offset in hours, or an IANA zone name for naive CSV timestamps.
+    /// Standard-time UTC offset in hours; defaults to round(longitude / 15) when neither this nor
+    /// `timeZone` is given.
     public var utcOffsetHours: Double?
+    /// An IANA zone name ("Europe/Vienna"), used for naive CSV timestamps and the standard offset;
+    /// a number here ("-5") is read as `utcOffsetHours`, so a CLI can pass `--tz` through as is.
     public var timeZone: String?
     /// The system to simulate (kWp, tilt, azimuth, losses, DC/AC ratio, inverter efficiency, γ,
     /// albedo, transposition model).
@@ -45,6 +48,15 @@ public struct PVRunOutput: Sendable {
     public var result: PVResult
     /// Total AC energy over the series in kWh (annual for a year of weather).
     public var annualACKWh: Double { result.acEnergyKWh }
+
+    /// One line for a terminal, e.g.
+    /// `annual AC energy 6963.7 kWh (1392.7 kWh/kWp) from 35040 × 15 min, 723170TYA.CSV (TMY3, …)`.
+    public var summary: String {
+        let perKWp = system.kWp > 0 ? annualACKWh / system.kWp : 0
+        let rounded = { (x: Double) in String((x * 10).rounded() / 10) }
+        return "annual AC energy \(rounded(annualACKWh)) kWh (\(rounded(perKWp)) kWh/kWp) from "
+            + "\(weather.count) × \(weather.intervalSeconds / 60) min, \(weather.source)"
+    }
 }
 
 /// The whole `powerhouse pv` command as one call.
@@ -97,6 +109,10 @@ public enum PVRun {
     private static func site(_ options: PVRunOptions) throws -> Location? {
         guard let latitude = options.latitude, let longitude = options.longitude else { return nil }
         var offset = options.utcOffsetHours ?? (longitude / 15).rounded()
+        if let text = options.timeZone, let hours = Double(text) {
+            return Location(latitude: latitude, longitude: longitude, elevation: options.elevation ?? 0,
+                            utcOffsetHours: hours)
+        }
         if let name = options.timeZone {
             guard let zone = TimeZone(identifier: name) else { throw WeatherError("unknown time zone \"\(name)\"") }
             // Standard time: the smaller of the January and July offsets.

@@ -29,9 +29,7 @@ public struct PVSimulator: Sendable {
             .positions(location: weather.location, atmosphere: atmosphere, temperatureC: weather.tempAir)
         solarPosition = sun
         let offset = weather.location.utcOffsetHours
-        let extra = midpoints.map {
-            Irradiance.extraterrestrial(dayOfYear: CivilTime.dayOfYear(unixSeconds: $0, utcOffsetHours: offset))
-        }
+        let extra = Irradiance.extraterrestrialSeries(unixSeconds: midpoints, utcOffsetHours: offset)
         dniExtra = extra
         sky = (0..<weather.count).map { i in
             SkyState(apparentZenith: sun.apparentZenith[i], azimuth: sun.azimuth[i], dni: weather.dni[i],

@@ -34,10 +34,9 @@ public struct SunEphemeris: Sendable, Hashable {
         let nutation = Self.nutation(jce: jce)
         let u = jme / 10
         // Mean obliquity of the ecliptic in arc seconds (Laskar polynomial, eq. 24).
-        var epsilon0 = 84_381.448
-        for (k, c) in [-4680.93, -1.55, 1999.25, -51.38, -249.67, -39.05, 7.12, 27.87, 5.79, 2.45]
-            .enumerated() {
-            epsilon0 += c * pow(u, Double(k + 1))
+        var epsilon0 = 0.0
+        for c in [2.45, 5.79, 27.87, 7.12, -39.05, -249.67, -51.38, 1999.25, -1.55, -4680.93, 84_381.448] {
+            epsilon0 = epsilon0 * u + c  // Horner, highest power first
         }
         let epsilon = epsilon0 / 3600 + nutation.obliquity
         let aberration = -20.4898 / (3600 * r)
@@ -126,24 +125,26 @@ struct SolarObserver: Sendable {
     func position(_ sun: SunEphemeris, atmosphere: SolarAtmosphere) -> SolarPosition {
         let nu = sun.meanSiderealTime + sun.siderealNutation
         let hourAngle = (nu + longitude - sun.rightAscension) * .pi / 180
-        let xi = sun.parallax * .pi / 180
+        // ξ is at most 4.4e-5 rad: sin ξ = ξ to 1e-14, and the parallax in right ascension Δα is
+        // as small, so its atan2, sin and cos reduce to short series (errors below 1e-13 rad).
+        let sinXi = sun.parallax * .pi / 180
         let delta = sun.declination * .pi / 180
-        let sinXi = sin(xi)
         let cosH = cos(hourAngle)
         let sinH = sin(hourAngle)
-        let cosDelta = cos(delta)
-        // Parallax in right ascension and the topocentric declination and hour angle.
-        let denominator = cosDelta - x * sinXi * cosH
-        let dAlpha = atan2(-x * sinXi * sinH, denominator)
-        let cosDAlpha = cos(dAlpha)
-        let deltaPrime = atan2((sin(delta) - y * sinXi) * cosDAlpha, denominator)
-        let hPrime = hourAngle - dAlpha
-        let sinDeltaP = sin(deltaPrime)
-        let cosDeltaP = cos(deltaPrime)
-        let cosHP = cos(hPrime)
+        let denominator = cos(delta) - x * sinXi * cosH
+        let ratio = -x * sinXi * sinH / denominator
+        let dAlpha = ratio - ratio * ratio * ratio / 3
+        let cosDAlpha = 1 - dAlpha * dAlpha / 2
+        // Topocentric declination δ′ and hour angle H′ = H − Δα, kept as sines and cosines.
+        let numerator = (sin(delta) - y * sinXi) * cosDAlpha
+        let norm = (numerator * numerator + denominator * denominator).squareRoot()
+        let sinDeltaP = numerator / norm
+        let cosDeltaP = denominator / norm
+        let sinHP = sinH * cosDAlpha - cosH * dAlpha
+        let cosHP = cosH * cosDAlpha + sinH * dAlpha
         let e0 = degrees(asin(sinLat * sinDeltaP + cosLat * cosDeltaP * cosHP))
         let refraction = Self.refraction(elevation: e0, atmosphere: atmosphere)
-        let gamma = degrees(atan2(sin(hPrime), cosHP * sinLat - sinDeltaP / cosDeltaP * cosLat))
+        let gamma = degrees(atan2(sinHP, cosHP * sinLat - sinDeltaP / cosDeltaP * cosLat))
         return SolarPosition(zenith: 90 - e0, apparentZenith: 90 - (e0 + refraction),
                              azimuth: normalizedDegrees(gamma + 180))
     }

@@ -52,8 +52,8 @@ struct SkyState: Sendable {
         anisotropy = dni / dniExtra
         hayDaviesCosZenith = max(cosZ, 0.017_45)
         perezCosZenith = max(cosZ, cosd(85))
+        guard apparentZenith <= 90, dhi > 0 else { return }
         let airmass = Irradiance.relativeAirmass(apparentZenith: apparentZenith)
-        guard airmass.isFinite, dhi > 0 else { return }
         perezValid = true
         // Clearness ε and brightness Δ select and scale the coefficient row (Perez 1990, eqs. 1–2).
         let z = apparentZenith * .pi / 180

@@ -74,9 +74,8 @@ struct ClearSkySeries {
         let sun = SunEphemerisSeries(unixSeconds: unixSeconds, deltaT: deltaT)
             .positions(location: location, atmosphere: SolarAtmosphere(pressureHPa: pressure, deltaT: deltaT))
         apparentZenith = sun.apparentZenith
-        for (t, z) in zip(unixSeconds, sun.apparentZenith) {
-            let extra = Irradiance.extraterrestrial(
-                dayOfYear: CivilTime.dayOfYear(unixSeconds: t, utcOffsetHours: location.utcOffsetHours))
+        dniExtra = Irradiance.extraterrestrialSeries(unixSeconds: unixSeconds, utcOffsetHours: location.utcOffsetHours)
+        for (extra, z) in zip(dniExtra, sun.apparentZenith) {
             let airmass = Irradiance.absoluteAirmass(relative: Irradiance.relativeAirmass(apparentZenith: z),
                                                      pressureHPa: pressure)
             let c = Irradiance.ineichenClearSky(apparentZenith: z, airmassAbsolute: airmass,
@@ -85,7 +84,6 @@ struct ClearSkySeries {
             ghi.append(c.ghi)
             dni.append(c.dni)
             dhi.append(c.dhi)
-            dniExtra.append(extra)
         }
     }
 }

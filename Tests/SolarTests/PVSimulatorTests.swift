@@ -84,6 +84,19 @@ struct PVSimulatorTests {
         #expect(output.result.acPower.count == 35_040 && output.annualACKWh > 0)
     }
 
+    @Test func runOptionsTakeANumericTimeZoneAsAnOffset() throws {
+        // Arrange
+        let options = PVRunOptions(latitude: 36.1, longitude: -79.95, timeZone: "-5",
+                                   system: PVSystem(kWp: 1, tilt: 30), stepMinutes: 60)
+
+        // Act
+        let output = try PVRun.run(options)
+
+        // Assert
+        #expect(output.weather.location.utcOffsetHours == -5 && output.weather.intervalSeconds == 3600)
+        #expect(output.summary.hasPrefix("annual AC energy "))
+    }
+
     @Test func runOptionsExplainAMissingSite() {
         #expect(throws: WeatherError("without a weather file, give the site: --lat and --lon")) {
             try PVRun.run(PVRunOptions(system: PVSystem(kWp: 1, tilt: 30)))
