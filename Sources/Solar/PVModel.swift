@@ -27,12 +27,17 @@ public enum CellTemperatureModel: Sendable, Hashable, Codable {
 
 /// SAPM cell temperature coefficients (pvlib `TEMPERATURE_MODEL_PARAMETERS["sapm"]`).
 public struct SAPMTemperatureParameters: Sendable, Hashable, Codable {
+    /// Exponent coefficients a (dimensionless) and b (s/m), and the cell–back difference ΔT (°C) at 1000 W/m².
     public var a: Double, b: Double, deltaT: Double
     public init(a: Double, b: Double, deltaT: Double) { self.a = a; self.b = b; self.deltaT = deltaT }
 
+    /// Open rack, glass/glass modules.
     public static let openRackGlassGlass = SAPMTemperatureParameters(a: -3.47, b: -0.0594, deltaT: 3)
+    /// Close roof mount, glass/glass modules.
     public static let closeMountGlassGlass = SAPMTemperatureParameters(a: -2.98, b: -0.0471, deltaT: 1)
+    /// Open rack, glass/polymer-backsheet modules (the PVWatts-like default).
     public static let openRackGlassPolymer = SAPMTemperatureParameters(a: -3.56, b: -0.075, deltaT: 3)
+    /// Insulated back (building-integrated), glass/polymer modules.
     public static let insulatedBackGlassPolymer = SAPMTemperatureParameters(a: -2.81, b: -0.0455, deltaT: 0)
 }
 

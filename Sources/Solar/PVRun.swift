@@ -4,8 +4,9 @@ import Foundation
 public struct PVRunOptions: Sendable, Hashable, Codable {
     /// TMY3, EPW or plain CSV weather; nil runs on synthetic weather (`seed`).
     public var weatherFile: URL?
-    /// Site, required for plain CSV and synthetic weather; overrides the file's header when set.
+    /// Latitude in degrees north: required for plain CSV and synthetic weather; overrides a TMY3/EPW header.
     public var latitude: Double?
+    /// Longitude in degrees east (see `latitude`).
     public var longitude: Double?
     /// Elevation in metres (CSV and synthetic weather).
     public var elevation: Double?
@@ -43,8 +44,11 @@ public struct PVRunOptions: Sendable, Hashable, Codable {
 
 /// What `PVRun.run` produces: the weather used, the system, the series and its total.
 public struct PVRunOutput: Sendable {
+    /// The weather actually simulated (after resampling).
     public var weather: Weather
+    /// The simulated system.
     public var system: PVSystem
+    /// The series with diagnostics.
     public var result: PVResult
     /// Total AC energy over the series in kWh (annual for a year of weather).
     public var annualACKWh: Double { result.acEnergyKWh }

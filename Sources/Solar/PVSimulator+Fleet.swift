@@ -8,6 +8,7 @@ import Foundation
 public struct PVFleetProfiles: Sendable {
     /// Interval starts (ms since 1970, UTC) shared by all profiles.
     public let timestamps: [Int64]
+    /// Interval length in seconds.
     public let intervalSeconds: Int
     /// The distinct shapes (systems at 1 kWp).
     public let shapes: [PVSystem]

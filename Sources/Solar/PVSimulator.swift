@@ -124,10 +124,13 @@ public struct PVSimulator: Sendable {
 public struct PVResult: Sendable, Hashable {
     /// Interval starts, milliseconds since 1970 (UTC).
     public var timestamps: [Int64]
+    /// Interval length in seconds.
     public var intervalSeconds: Int
-    /// Plane-of-array beam, sky diffuse and ground-reflected irradiance, W/m².
+    /// Plane-of-array beam irradiance, DNI·cos(AOI), W/m².
     public var poaDirect: [Double]
+    /// Plane-of-array sky diffuse irradiance (transposition model), W/m².
     public var poaSkyDiffuse: [Double]
+    /// Plane-of-array ground-reflected irradiance, W/m².
     public var poaGroundDiffuse: [Double]
     /// Beam after the incidence angle modifier plus diffuse, W/m².
     public var effectiveIrradiance: [Double]

@@ -17,6 +17,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         (s0, s1, s2, s3) = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17

@@ -103,7 +103,9 @@ public struct SolarPositionSeries: Sendable, Hashable {
         self.azimuth = azimuth
     }
 
+    /// Number of instants.
     public var count: Int { zenith.count }
+    /// The position at instant `i`.
     public subscript(i: Int) -> SolarPosition {
         SolarPosition(zenith: zenith[i], apparentZenith: apparentZenith[i], azimuth: azimuth[i])
     }

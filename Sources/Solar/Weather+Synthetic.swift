@@ -14,7 +14,9 @@ import Foundation
 /// plus a daily cosine peaking at 15:00 solar time whose swing shrinks under cloud; wind speed
 /// is constant. The same seed gives the same weather on every machine (`SeededRandom`).
 public struct SyntheticWeatherModel: Sendable, Hashable, Codable {
+    /// PRNG seed: the same seed, the same weather.
     public var seed: UInt64
+    /// Linke turbidity of the clear sky the index multiplies.
     public var linkeTurbidity: Double
     /// Day-state transition probabilities, rows = today (clear, mixed, overcast), each summing to 1.
     public var transitions: [[Double]]
@@ -24,9 +26,13 @@ public struct SyntheticWeatherModel: Sendable, Hashable, Codable {
     public var variability: [Double]
     /// AR(1) coefficient per 15 minutes.
     public var persistence: Double
+    /// Annual mean air temperature, °C.
     public var annualMeanTemperature: Double
+    /// Half the summer–winter swing of the daily mean, °C.
     public var seasonalAmplitude: Double
+    /// Half the day–night swing on a clear day, °C (scaled down under cloud).
     public var dailyAmplitude: Double
+    /// Constant wind speed, m/s.
     public var windSpeed: Double
 
     public init(seed: UInt64 = 1, linkeTurbidity: Double = 3,
