@@ -22,11 +22,19 @@ public struct PVSimulator: Sendable {
 
     /// Prepares the site-level quantities for `weather`. `deltaT` is TT − UT in seconds.
     public init(weather: Weather, deltaT: Double = 67) {
+        self.init(weather: weather, ephemeris: SunEphemerisSeries(unixSeconds: weather.midpointUnixSeconds, deltaT: deltaT))
+    }
+
+    /// Prepares a site reusing sun ephemerides computed for the same instants elsewhere (several
+    /// sites simulated on one time grid share the costly time-only part of the SPA).
+    /// - Precondition: `ephemeris.unixSeconds` are `weather.midpointUnixSeconds`.
+    public init(weather: Weather, ephemeris: SunEphemerisSeries) {
+        precondition(ephemeris.unixSeconds == weather.midpointUnixSeconds,
+                     "the ephemerides must be for the weather's interval midpoints")
         self.weather = weather
-        let midpoints = weather.midpointUnixSeconds
-        let atmosphere = SolarAtmosphere(pressureHPa: weather.location.standardPressureHPa, deltaT: deltaT)
-        let sun = SunEphemerisSeries(unixSeconds: midpoints, deltaT: deltaT)
-            .positions(location: weather.location, atmosphere: atmosphere, temperatureC: weather.tempAir)
+        let midpoints = ephemeris.unixSeconds
+        let atmosphere = SolarAtmosphere(pressureHPa: weather.location.standardPressureHPa)
+        let sun = ephemeris.positions(location: weather.location, atmosphere: atmosphere, temperatureC: weather.tempAir)
         solarPosition = sun
         let offset = weather.location.utcOffsetHours
         let extra = Irradiance.extraterrestrialSeries(unixSeconds: midpoints, utcOffsetHours: offset)

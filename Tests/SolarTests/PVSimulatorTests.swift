@@ -38,6 +38,21 @@ struct PVSimulatorTests {
         #expect(zip(shape, dc).allSatisfy { abs($0 * 4 * 0.9 - $1) < 1e-9 })
     }
 
+    @Test func sitesOnOneTimeGridShareEphemerides() throws {
+        // Arrange: the same weather moved to another site.
+        var elsewhere = try Self.weather.get()
+        elsewhere.location = Location(latitude: 47.3, longitude: 8.5, elevation: 400, utcOffsetHours: 1)
+        let ephemeris = SunEphemerisSeries(unixSeconds: elsewhere.midpointUnixSeconds)
+        let system = PVSystem(kWp: 5, tilt: 30)
+
+        // Act
+        let shared = PVSimulator(weather: elsewhere, ephemeris: ephemeris).acPower(system)
+        let own = PVSimulator(weather: elsewhere).acPower(system)
+
+        // Assert
+        #expect(shared == own)
+    }
+
     @Test func simulateAndFastPathAgree() throws {
         // Arrange
         let simulator = PVSimulator(weather: try Self.weather.get())
