@@ -108,7 +108,7 @@ extension CSVReader {
         switch resolver.resolve(localMillis: local) {
         case .unique(let instant):
             return instant
-        case .nonexistent(let shifted, _):
+        case .nonexistent(let shifted, _, _):
             report.nonexistentLocalTimes.record(line)
             if settings.nonexistentTimePolicy == .shiftForward { return shifted }
             let text = scanner.string(settings.timestampColumn, p)

@@ -5,8 +5,9 @@ public enum LocalTimeResolution: Sendable, Equatable {
     /// Exactly one instant.
     case unique(Int64)
     /// The local time does not exist (clocks jumped over it). `shifted` is the instant reached by moving it
-    /// forward by the gap length (`02:30` in a 02:00→03:00 jump becomes `03:30`).
-    case nonexistent(shifted: Int64, gapMillis: Int64)
+    /// forward by the gap length (`02:30` in a 02:00→03:00 jump becomes `03:30`); `gapEnd` is the instant the
+    /// clocks jumped (the first valid instant after the gap).
+    case nonexistent(shifted: Int64, gapMillis: Int64, gapEnd: Int64)
     /// The local time happens twice (clocks were set back); `earlier` is the first occurrence (summer offset).
     case repeated(earlier: Int64, later: Int64)
 }
@@ -73,7 +74,7 @@ public struct ZoneResolver: Sendable {
         case (true, true): return .repeated(earlier: min(a, b), later: max(a, b))
         case (true, false): return .unique(a)
         case (false, true): return .unique(b)
-        case (false, false): return .nonexistent(shifted: a, gapMillis: d.after - d.before)
+        case (false, false): return .nonexistent(shifted: a, gapMillis: d.after - d.before, gapEnd: d.transition)
         }
     }
 
