@@ -9,9 +9,9 @@ struct PlotRect: Equatable, Sendable {
     var bottom: Double { top + height }
 }
 
-/// Estimated text widths, to reserve margins without measuring fonts (11px system sans-serif).
+/// Estimated text widths, to reserve margins without measuring fonts (12px system sans-serif).
 enum TextWidth {
     static func estimate(_ text: String) -> Double {
-        Double(text.count) * 6.6
+        Double(text.count) * 7
     }
 }

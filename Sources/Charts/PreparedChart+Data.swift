@@ -4,7 +4,7 @@ extension PreparedChart {
     /// Attributes of the `<figure>`: the hooks charts.js looks for.
     var figureAttributes: KeyValuePairs<String, String?> {
         [
-            "class": "chart chart-\(chart.kind.rawValue)",
+            "class": "chart chart-kind-\(chart.kind.rawValue)",
             "id": id,
             "data-chart": chart.kind.rawValue,
             "data-x": chart.x.typeName,
@@ -14,10 +14,11 @@ extension PreparedChart {
         ]
     }
 
-    /// Drag-to-zoom needs a time axis and marks that charts.js can redraw (not bars).
+    /// Drag-to-zoom is for time axes: categories have nothing between them, and a linear axis
+    /// (duration curves) is already the whole distribution.
     var isZoomable: Bool {
-        guard case .time = chart.x, !isEmpty else { return false }
-        return !chart.kind.isBars
+        guard case .time = chart.x else { return false }
+        return !isEmpty
     }
 
     private var timeZoneIdentifier: String? {

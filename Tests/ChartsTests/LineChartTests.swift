@@ -19,7 +19,7 @@ import Testing
         let html = Self.chart().render()
 
         // Assert
-        #expect(html.hasPrefix(#"<figure class="chart chart-line" id="feeder" data-chart="line" data-x="time" data-tz="Europe/Zurich" data-zoom="x">"#))
+        #expect(html.hasPrefix(#"<figure class="chart chart-kind-line" id="feeder" data-chart="line" data-x="time" data-tz="Europe/Zurich" data-zoom="x">"#))
         #expect(html.contains(#"<script type="application/json" class="chart-data">{"kind":"line","x":"time","tz":"Europe/Zurich","xs":[1736118000000,"#))
         #expect(count(#"<g class="chart-series "#, in: html) == 1)
         #expect(html.contains(#"<g class="chart-overlay" aria-hidden="true"></g>"#))

@@ -232,7 +232,7 @@ function text(attrs, content) {
   return el("text", attrs, [document.createTextNode(content)]);
 }
 
-const estimateWidth = (s) => s.length * 6.6;
+const estimateWidth = (s) => s.length * 7;
 const crisp = (v) => Math.round(v - 0.5) + 0.5;
 const median = (values) => { const s = [...values].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const finite = (v) => v != null && Number.isFinite(v);
@@ -295,10 +295,11 @@ class ChartView {
     return this.px(x);
   }
 
-  stacks() {
-    if (this.data.kind !== "stacked-area" && this.data.kind !== "stacked-bars") return new Map();
-    const primary = this.data.series.map((s, i) => i).filter((i) => this.data.series[i].axis === 1);
-    const spans = stack(primary.map((i) => this.data.series[i].values));
+  /** Stack spans by series index for the visible primary series of a stacked chart. */
+  stacks(data = this.data) {
+    if (data.kind !== "stacked-area" && data.kind !== "stacked-bars") return new Map();
+    const primary = data.series.map((s, i) => i).filter((i) => data.series[i].axis === 1 && !this.hidden.has(i));
+    const spans = stack(primary.map((i) => data.series[i].values));
     return new Map(primary.map((i, k) => [i, spans[k]]));
   }
 
@@ -429,10 +430,13 @@ class ChartView {
     }
   }
 
+  // Hidden series leave the stacks and the value scales, so the rest fill the chart.
   applyHidden() {
     for (const g of this.svg.querySelectorAll(".chart-series")) {
       g.classList.toggle("is-hidden", this.hidden.has(Number(g.dataset.series)));
     }
+    this.data = this.rescale({ ...this.data });
+    this.redraw({ xAxis: false });
     if (!this.tooltip.hidden) this.show(this.index);
   }
 
@@ -452,7 +456,7 @@ class ChartView {
       const { left, width } = this.plot;
       if (x < left || x > left + width) return;
       this.drag = { start: x, end: x };
-      this.svg.setPointerCapture(e.pointerId);
+      try { this.svg.setPointerCapture(e.pointerId); } catch { /* synthetic or finished pointer */ }
     });
     this.svg.addEventListener("pointermove", (e) => {
       if (!this.drag) return;
@@ -504,7 +508,7 @@ class ChartView {
     next ??= this.slice(from, to);
     this.data = this.rescale({ ...next, domain: [from, Math.max(to, from + 1)] });
     this.index = -1;
-    this.redraw();
+    this.redraw({ xAxis: true });
     this.reset.hidden = false;
   }
 
@@ -543,11 +547,11 @@ class ChartView {
     const target = Math.max(2, Math.floor(data.plot[3] / 48));
     const [d0, d1] = data.domain;
     const visible = (i) => data.xs[i] >= d0 && data.xs[i] <= d1;
-    const stacks = this.stacksOf(data);
+    const stacks = this.stacks(data);
     const range = (axis) => {
       let lo = Infinity, hi = -Infinity;
       data.series.forEach((s, k) => {
-        if (s.axis !== axis) return;
+        if (s.axis !== axis || this.hidden.has(k)) return;
         s.values.forEach((v, i) => {
           const value = stacks.get(k) ? stacks.get(k)[i].end : v;
           if (visible(i) && Number.isFinite(value)) { lo = Math.min(lo, value); hi = Math.max(hi, value); }
@@ -566,35 +570,89 @@ class ChartView {
     return data;
   }
 
-  stacksOf(data) {
-    const saved = this.data;
-    this.data = data;
-    const result = this.stacks();
-    this.data = saved;
-    return result;
-  }
-
   resetZoom() {
     this.request?.abort();
     this.figure.removeAttribute("aria-busy");
     this.data = this.initial;
     this.index = -1;
     this.svg.replaceChildren(...this.pristine.map((n) => n.cloneNode(true)));
-    this.applyHidden();
+    if (this.hidden.size) this.applyHidden();
     this.reset.hidden = true;
     this.svg.focus({ preventScroll: true });
   }
 
   // ---- redraw (PreparedChart+SVG.swift, PreparedChart+Marks.swift) ----
 
-  redraw() {
+  /** Grid, value axes, marks and reference lines for `this.data`; the time axis too after a zoom. */
+  redraw({ xAxis }) {
     const d = this.data, { left, top, width, height } = this.plot;
-    const right = left + width, bottom = top + height, svgWidth = d.size[0];
+    const right = left + width, bottom = top + height;
     const y = { lower: d.y[0], upper: d.y[1], step: d.y[2] };
 
     const grid = scaleTicks(y).map((v) => `M${num(left)} ${num(crisp(this.py(v)))}H${num(right)}`).join("");
     this.svg.querySelector(".chart-grid").setAttribute("d", grid);
+    if (xAxis) this.redrawTimeAxis();
+    this.redrawYAxis(".chart-axis-y", y, 1, left - 8);
+    if (d.y2) this.redrawYAxis(".chart-axis-y2", { lower: d.y2[0], upper: d.y2[1], step: d.y2[2] }, 2, right + 8);
 
+    const stacks = this.stacks();
+    const xs = d.xs.map((_, i) => this.markX(i));
+    const zero = this.py(Math.max(y.lower, Math.min(y.upper, 0)));
+    for (const g of this.svg.querySelectorAll(".chart-series")) {
+      const k = Number(g.dataset.series), s = d.series[k], span = stacks.get(k);
+      const tops = s.values.map((v, i) => (span ? this.py(span[i].end) : finite(v) ? this.py(v, s.axis) : NaN));
+      const line = (path) => el("path", { class: "chart-line", d: path, fill: "none" });
+      const mark = s.mark === "step" && d.x === "category" ? "line" : s.mark;
+      if (mark === "bars" || mark === "stacked-bars") {
+        g.replaceChildren(...this.bars(k, span));
+      } else if (mark === "step") {
+        g.replaceChildren(line(stepPath(xs, d.xs.map((_, i) => this.px(this.endOf(i))), tops)));
+      } else if (mark === "area" || mark === "stacked-area") {
+        const bases = span ? span.map((p) => (Number.isFinite(p.end) ? this.py(p.base) : NaN)) : xs.map(() => zero);
+        g.replaceChildren(el("path", { class: "chart-area", d: areaPath(xs, tops, bases) }), line(linePath(xs, tops)));
+      } else {
+        g.replaceChildren(line(linePath(xs, tops)));
+      }
+    }
+
+    for (const [k, g] of [...this.svg.querySelectorAll(".chart-ref")].entries()) {
+      const [value, axis] = d.refs[k];
+      const yy = crisp(this.py(value, axis));
+      g.querySelector("path")?.setAttribute("d", `M${num(left)} ${num(yy)}H${num(right)}`);
+      g.querySelector("text")?.setAttribute("y", num(yy - 4));
+    }
+  }
+
+  /** Bars of series `k` (PreparedChart.bars): side by side in `bars`, on their stack in `stacked-bars`. */
+  bars(k, span) {
+    const d = this.data, { top, height, width } = this.plot;
+    const barSeries = d.series.map((s, i) => i).filter((i) => d.series[i].mark.endsWith("bars") && !this.hidden.has(i));
+    const grouped = d.kind === "bars" ? barSeries.length : 1;
+    const slot = Math.max(0, barSeries.indexOf(k));
+    const rects = [];
+    d.series[k].values.forEach((v, i) => {
+      if (!finite(v)) return;
+      let left, w;
+      if (d.x === "category") {
+        const band = width / Math.max(1, d.xs.length);
+        [left, w] = [this.px(d.xs[i]) - band * 0.35, band * 0.7];
+      } else {
+        const start = this.px(d.xs[i]), end = this.px(this.endOf(i));
+        w = Math.max(0.5, (end - start) * 0.8);
+        left = start + (end - start - w) / 2;
+      }
+      w /= grouped;
+      if (grouped > 1) left += slot * w;
+      const { base, end } = span?.[i] ?? { base: 0, end: v };
+      const [a, b] = [this.py(base), this.py(end)].map((p) => Math.max(top, Math.min(top + height, p)));
+      rects.push(el("rect", { class: "chart-bar", x: num(left), y: num(Math.min(a, b)), width: num(w), height: num(Math.abs(b - a)) }));
+    });
+    return rects;
+  }
+
+  redrawTimeAxis() {
+    const d = this.data, { left, top, width, height } = this.plot;
+    const right = left + width, bottom = top + height, svgWidth = d.size[0];
     const ticks = timeTicks(d.domain[0], d.domain[1], width, d.tz).map((t) => ({ x: this.px(t.time), label: t.label }));
     const base = crisp(bottom);
     const xAxis = el("g", { class: "chart-axis chart-axis-x", "text-anchor": "middle", "aria-hidden": "true" }, [
@@ -606,35 +664,6 @@ class ChartView {
       }),
     ]);
     this.svg.querySelector(".chart-axis-x").replaceWith(xAxis);
-
-    this.redrawYAxis(".chart-axis-y", y, 1, left - 8);
-    if (d.y2) this.redrawYAxis(".chart-axis-y2", { lower: d.y2[0], upper: d.y2[1], step: d.y2[2] }, 2, right + 8);
-
-    const stacks = this.stacks();
-    const xs = d.xs.map((_, i) => this.markX(i));
-    const zero = this.py(Math.max(y.lower, Math.min(y.upper, 0)));
-    for (const g of this.svg.querySelectorAll(".chart-series")) {
-      const k = Number(g.dataset.series), s = d.series[k], span = stacks.get(k);
-      const tops = s.values.map((v, i) => (span ? this.py(span[i].end) : finite(v) ? this.py(v, s.axis) : NaN));
-      const line = (path) => el("path", { class: "chart-line", d: path, fill: "none" });
-      const children = [];
-      if (s.mark === "step") {
-        children.push(line(stepPath(xs, d.xs.map((_, i) => this.px(this.endOf(i))), tops)));
-      } else if (s.mark === "area" || s.mark === "stacked-area") {
-        const bases = span ? span.map((p) => (Number.isFinite(p.end) ? this.py(p.base) : NaN)) : xs.map(() => zero);
-        children.push(el("path", { class: "chart-area", d: areaPath(xs, tops, bases) }), line(linePath(xs, tops)));
-      } else {
-        children.push(line(linePath(xs, tops)));
-      }
-      g.replaceChildren(...children);
-    }
-
-    for (const [k, g] of [...this.svg.querySelectorAll(".chart-ref")].entries()) {
-      const [value, axis] = d.refs[k];
-      const yy = crisp(this.py(value, axis));
-      g.querySelector("path")?.setAttribute("d", `M${num(left)} ${num(yy)}H${num(right)}`);
-      g.querySelector("text")?.setAttribute("y", num(yy - 4));
-    }
   }
 
   redrawYAxis(selector, scale, axis, x) {
