@@ -1,0 +1,33 @@
+import Plot
+
+/// A module that is not built yet says so plainly, with what it will do.
+public enum ModulePage {
+    public struct Model: Sendable {
+        public let title: String
+        public let purpose: String
+        public let status: String
+
+        public init(title: String, purpose: String, status: String) {
+            self.title = title
+            self.purpose = purpose
+            self.status = status
+        }
+    }
+
+    public static let planned: [String: Model] = [
+        "/series": .init(title: "Series", purpose: "Meter, SCADA and sensor time series: upload CSV files, store them compactly, query, resample and chart them.", status: "Not built yet: the storage, import and charts are the next piece of work."),
+        "/grid": .init(title: "Grid", purpose: "Energy-community simulation: transformers, houses, PV, batteries and energy sharing over a year at 15-minute steps.", status: "Not built yet."),
+        "/plants": .init(title: "Plants", purpose: "Power-plant analytics on EPA eGRID data: generation, capacity, emissions and rates by state, region and fuel.", status: "Not built yet."),
+        "/maintenance": .init(title: "Maintenance", purpose: "Assets, work orders, preventive schedules, parts, live telemetry, alarms and predictive maintenance.", status: "Not built yet."),
+        "/operations": .init(title: "Operations", purpose: "Products, inventory, orders and invoices, demand forecasting, reorder points and working capital.", status: "Not built yet."),
+    ]
+
+    public static func render(_ model: Model, context: PageContext) -> String {
+        Layout.render(title: model.title, context: context, content: .group(
+            .h1(.text(model.title)),
+            .div(.class("card"),
+                 .p(.text(model.purpose)),
+                 .p(.class("notice notice-info"), .attribute(named: "role", value: "status"), .text(model.status)))
+        ))
+    }
+}

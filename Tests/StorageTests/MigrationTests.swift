@@ -1,0 +1,39 @@
+import FluentKit
+import Foundation
+import Testing
+@testable import Storage
+
+@Suite struct MigrationTests {
+    @Test func migrationsApplyOnEmptyDatabaseAndAreIdempotent() async throws {
+        try await TestDatabase.withDatabase(migrate: false) { database in
+            // Arrange: an empty database knows every migration as pending.
+            #expect(try await database.pendingMigrations() == AppDatabase.knownMigrations)
+
+            // Act
+            let first = try await database.migrate()
+            let second = try await database.migrate()
+
+            // Assert
+            #expect(first == AppDatabase.knownMigrations)
+            #expect(second.isEmpty)
+            #expect(try await database.pendingMigrations().isEmpty)
+        }
+    }
+
+    @Test func migrationNamesAreNumberedAndUnique() {
+        let names = AppDatabase.knownMigrations
+        #expect(Set(names).count == names.count)
+        for (index, name) in names.enumerated() {
+            #expect(name.hasPrefix(String(format: "%03d_", index + 1)), "\(name) is out of sequence")
+        }
+    }
+
+    @Test func databaseLocationParsing() throws {
+        #expect(try DatabaseLocation(parsing: "sqlite::memory:") == .sqliteMemory)
+        #expect(try DatabaseLocation(parsing: "sqlite:./data/x.sqlite") == .sqliteFile(path: "./data/x.sqlite"))
+        #expect(try DatabaseLocation(parsing: "postgres://u:secret@127.0.0.1:5432/db") == .postgres(url: "postgres://u:secret@127.0.0.1:5432/db"))
+        #expect(try DatabaseLocation(parsing: "postgres://u:secret@127.0.0.1:5432/db").description.contains("secret") == false)
+        #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation(parsing: "mysql://x") }
+        #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation(parsing: "sqlite:") }
+    }
+}

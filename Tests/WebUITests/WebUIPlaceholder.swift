@@ -1,0 +1,4 @@
+import Testing
+@testable import WebUI
+
+@Test func placeholderWebUI() { #expect(true) }
