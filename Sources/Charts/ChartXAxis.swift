@@ -17,6 +17,11 @@ public enum ChartXAxis: Sendable {
         }
     }
 
+    var isCategorical: Bool {
+        if case .categories = self { return true }
+        return false
+    }
+
     var typeName: String {
         switch self {
         case .time: "time"

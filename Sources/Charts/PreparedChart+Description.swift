@@ -24,13 +24,13 @@ extension PreparedChart {
 
     private var xDescription: String {
         switch chart.x {
-        case .time(let times, let timeZone):
+        case .time(_, let timeZone):
             let clock = WallClock(timeZone: timeZone)
-            let first = LocalTimeText.dateTime(times[0], clock: clock), last = LocalTimeText.dateTime(times[times.count - 1], clock: clock)
+            let first = LocalTimeText.dateTime(Int64(xs[0]), clock: clock), last = LocalTimeText.dateTime(Int64(xs[xs.count - 1]), clock: clock)
             return "From \(first) to \(last), \(timeZone.identifier) time."
-        case .linear(let numbers, let unit):
+        case .linear(_, let unit):
             let suffix = unit.isEmpty ? "" : " " + unit
-            return "X from \(ChartNumber.format(numbers[0]))\(suffix) to \(ChartNumber.format(numbers[numbers.count - 1]))\(suffix)."
+            return "X from \(ChartNumber.format(xs[0]))\(suffix) to \(ChartNumber.format(xs[xs.count - 1]))\(suffix)."
         case .categories(let labels):
             let shown = labels.prefix(12).joined(separator: ", ")
             return labels.count > 12 ? "\(labels.count) categories: \(shown), …" : "Categories: \(shown)."

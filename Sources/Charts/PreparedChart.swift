@@ -50,6 +50,9 @@ struct PreparedChart {
         var values = chart.series.map { series in
             (0..<count).map { $0 < series.values.count ? series.values[$0] : .nan }
         }
+        if !chart.x.isCategorical {
+            (xs, values) = Self.ordered(xs, values)
+        }
         let interval = Self.typicalInterval(xs, axis: chart.x)
         self.interval = interval
         let domain = Self.domain(xs, interval: interval, axis: chart.x, kind: chart.kind)
@@ -68,7 +71,7 @@ struct PreparedChart {
         plot = PlotRect(left: left, top: plotTop, width: max(20, width - left - right), height: plotHeight)
 
         var reducedFrom: Int?
-        if case .categories = chart.x {} else if xs.count > 2 * Int(plot.width) {
+        if !chart.x.isCategorical, xs.count > 2 * Int(plot.width) {
             let reduced = MinMaxReducer.reduce(xs: xs, columns: values, domain: domain, buckets: Int(plot.width))
             reducedFrom = xs.count
             xs = reduced.xs
@@ -92,7 +95,7 @@ struct PreparedChart {
 
     /// Pixel x of a position on a continuous axis, or of a category's centre.
     func px(_ x: Double) -> Double {
-        if case .categories = chart.x {
+        if isCategorical {
             return plot.left + (x + 0.5) * bandWidth
         }
         let span = domain.upperBound - domain.lowerBound
@@ -108,10 +111,7 @@ struct PreparedChart {
         plot.width / Double(max(1, xs.count))
     }
 
-    var isCategorical: Bool {
-        if case .categories = chart.x { return true }
-        return false
-    }
+    var isCategorical: Bool { chart.x.isCategorical }
 
     /// Where the interval starting at point `index` ends: the next point, or one typical interval on.
     func end(of index: Int) -> Double {
@@ -133,6 +133,15 @@ struct PreparedChart {
         return cleaned
     }
 
+    /// Points sorted by x with non-finite positions dropped, so that paths and the reduction can
+    /// rely on ascending order even when a caller's data is not.
+    static func ordered(_ xs: [Double], _ values: [[Double]]) -> ([Double], [[Double]]) {
+        let isClean = xs.allSatisfy(\.isFinite) && zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 }
+        guard !isClean else { return (xs, values) }
+        let order = xs.indices.filter { xs[$0].isFinite }.sorted { xs[$0] < xs[$1] }
+        return (order.map { xs[$0] }, values.map { column in order.map { column[$0] } })
+    }
+
     static func typicalInterval(_ xs: [Double], axis: ChartXAxis) -> Double {
         let fallback: Double
         switch axis {
@@ -150,7 +159,7 @@ struct PreparedChart {
     }
 
     static func domain(_ xs: [Double], interval: Double, axis: ChartXAxis, kind: ChartKind) -> ClosedRange<Double> {
-        if case .categories = axis { return 0...Double(max(1, xs.count)) }
+        if axis.isCategorical { return 0...Double(max(1, xs.count)) }
         guard let first = xs.first, let last = xs.last, first.isFinite, last.isFinite else { return 0...1 }
         // Steps and bars show each value for its whole interval, so the last one needs its width.
         let upper = kind == .step || kind.isBars ? last + interval : last

@@ -161,3 +161,19 @@ import Testing
         #expect(!html.contains("data-zoom"))
     }
 }
+
+@Suite struct UnorderedInputTests {
+    @Test func pointsAreSortedAndNonFiniteXsDropped() {
+        // Arrange
+        let chart = Chart(id: "u", title: "Unordered", x: .linear([3, 1, .nan, 2], unit: ""),
+                          series: [ChartSeries(name: "A", unit: "", values: [30, 10, 99, 20])])
+
+        // Act
+        let prepared = PreparedChart(chart)
+
+        // Assert
+        #expect(prepared.xs == [1, 2, 3])
+        #expect(prepared.values[0] == [10, 20, 30])
+        #expect(prepared.description.contains("X from 1 to 3."))
+    }
+}
