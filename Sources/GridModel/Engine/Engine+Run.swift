@@ -58,65 +58,116 @@ extension Engine {
     /// Steps 1–2 for every house: own use, battery; accumulates transformer sums of surplus and deficit.
     func phaseOwnUseAndBattery(load: any HouseProfileSource, pv: any HouseProfileSource, start: Int, count n: Int, segments: [Segment]) {
         let B = blockSteps
-        (trAcc).update(repeating: 0, count: transformerCount * TQ.count * B)
+        trAcc.update(repeating: 0, count: transformerCount * TQ.count * B)
         let Q = EnergyTotals.fieldCount
         let dt = self.dt
-        let full = selfBuf != nil
+        let months = monthCount
+        let detail = selfBuf.map { DetailRows(selfUse: $0, charge: chargeBuf!, discharge: dischargeBuf!, energy: energyBuf!) }
         houseMonth.withUnsafeMutableBufferPointer { hm in
             for h in 0..<houseCount {
                 let base = h * B
                 load.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: loadBuf + base, count: n))
                 pv.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: pvBuf + base, count: n))
-                let acc = trAcc + houseTransformer[h] * TQ.count * B
-                let L = loadBuf + base, G = pvBuf + base, S = surplusBuf + base, D = deficitBuf + base
+                let rows = HouseRows(load: loadBuf + base, pv: pvBuf + base, surplus: surplusBuf + base, deficit: deficitBuf + base,
+                                     acc: trAcc + houseTransformer[h] * TQ.count * B, stride: B, detail: detail?.offset(base))
                 var e = energy[h]
-                let b = battery[h]
+                let b = battery.withUnsafeBufferPointer { $0[h] }
                 for seg in segments {
-                    var sL = 0.0, sG = 0.0, sSelf = 0.0, sC = 0.0, sX = 0.0
-                    for k in seg.range {
-                        // Negative inputs (net-metered measurements) are not loads or generation: clamp at zero.
-                        let l = max(0, L[k]), g = max(0, G[k])
-                        L[k] = l
-                        G[k] = g
-                        let own = min(l, g)
-                        var s = g - own
-                        var d = l - own
-                        var c = 0.0, x = 0.0
-                        if let b {
-                            if s > 0 {
-                                c = max(0, min(s, b.pc, (b.eMax - e) / (b.etaC * dt)))
-                                e += c * b.etaC * dt
-                                s -= c
-                            } else if d > 0 {
-                                let want = b.threshold.isFinite ? max(0, d - b.threshold) : d
-                                x = max(0, min(want, b.pd, (e - b.eMin) * b.etaD / dt))
-                                e -= x * dt / b.etaD
-                                d -= x
-                            }
-                        }
-                        S[k] = s
-                        D[k] = d
-                        if full {
-                            selfBuf![base + k] = own
-                            chargeBuf![base + k] = c
-                            dischargeBuf![base + k] = x
-                            energyBuf![base + k] = e
-                        }
-                        acc[TQ.load * B + k] += l
-                        acc[TQ.pv * B + k] += g
-                        acc[TQ.selfUse * B + k] += own
-                        acc[TQ.charge * B + k] += c
-                        acc[TQ.discharge * B + k] += x
-                        acc[TQ.supply * B + k] += s
-                        acc[TQ.demand * B + k] += d
-                        sL += l; sG += g; sSelf += own; sC += c; sX += x
-                    }
-                    let o = (h * monthCount + seg.month) * Q
-                    hm[o] += sL * dt; hm[o + 1] += sG * dt; hm[o + 2] += sSelf * dt; hm[o + 3] += sC * dt; hm[o + 4] += sX * dt
+                    let sums = b.map { Engine.ownUseWithBattery(rows, seg.range, $0, dt, &e) } ?? Engine.ownUse(rows, seg.range)
+                    let o = (h * months + seg.month) * Q
+                    hm[o] += sums.load * dt; hm[o + 1] += sums.pv * dt; hm[o + 2] += sums.selfUse * dt
+                    hm[o + 3] += sums.charge * dt; hm[o + 4] += sums.discharge * dt
                 }
                 energy[h] = e
             }
         }
+    }
+
+    /// Pointers to one house's rows of the block buffers and its transformer's accumulators.
+    struct HouseRows {
+        let load, pv, surplus, deficit, acc: UnsafeMutablePointer<Double>
+        let stride: Int
+        let detail: DetailRows?
+    }
+
+    struct DetailRows {
+        let selfUse, charge, discharge, energy: UnsafeMutablePointer<Double>
+        func offset(_ n: Int) -> DetailRows { DetailRows(selfUse: selfUse + n, charge: charge + n, discharge: discharge + n, energy: energy + n) }
+    }
+
+    struct PhaseASums {
+        var load = 0.0, pv = 0.0, selfUse = 0.0, charge = 0.0, discharge = 0.0
+    }
+
+    /// Own use without a battery. Negative inputs (net-metered measurements) are clamped at zero: they are neither
+    /// load nor generation.
+    @inline(__always)
+    static func ownUse(_ r: HouseRows, _ range: Range<Int>) -> PhaseASums {
+        var sums = PhaseASums()
+        let B = r.stride
+        let accLoad = r.acc + TQ.load * B, accPV = r.acc + TQ.pv * B, accSelf = r.acc + TQ.selfUse * B
+        let accS = r.acc + TQ.supply * B, accD = r.acc + TQ.demand * B
+        for k in range {
+            let l = max(0, r.load[k]), g = max(0, r.pv[k])
+            r.load[k] = l
+            r.pv[k] = g
+            let own = min(l, g)
+            let s = g - own, d = l - own
+            r.surplus[k] = s
+            r.deficit[k] = d
+            if let detail = r.detail {
+                detail.selfUse[k] = own
+                detail.charge[k] = 0
+                detail.discharge[k] = 0
+                detail.energy[k] = 0
+            }
+            accLoad[k] += l; accPV[k] += g; accSelf[k] += own; accS[k] += s; accD[k] += d
+            sums.load += l; sums.pv += g; sums.selfUse += own
+        }
+        return sums
+    }
+
+    /// Own use, then the battery: charge `c = min(s, Pc, (Emax − E)/(ηc·Δt))` or discharge
+    /// `x = min(d − threshold, Pd, (E − Emin)·ηd/Δt)` (threshold 0 for self-consumption).
+    @inline(__always)
+    static func ownUseWithBattery(_ r: HouseRows, _ range: Range<Int>, _ b: BatteryState, _ dt: Double, _ energy: inout Double) -> PhaseASums {
+        var sums = PhaseASums()
+        let B = r.stride
+        let accLoad = r.acc + TQ.load * B, accPV = r.acc + TQ.pv * B, accSelf = r.acc + TQ.selfUse * B
+        let accS = r.acc + TQ.supply * B, accD = r.acc + TQ.demand * B
+        let accC = r.acc + TQ.charge * B, accX = r.acc + TQ.discharge * B
+        let chargeIn = b.etaC * dt, dischargeOut = dt / b.etaD
+        let threshold = b.threshold.isFinite ? b.threshold : 0
+        var e = energy
+        for k in range {
+            let l = max(0, r.load[k]), g = max(0, r.pv[k])
+            r.load[k] = l
+            r.pv[k] = g
+            let own = min(l, g)
+            var s = g - own, d = l - own
+            var c = 0.0, x = 0.0
+            if s > 0 {
+                c = max(0, min(s, b.pc, (b.eMax - e) / chargeIn))
+                e += c * chargeIn
+                s -= c
+            } else if d > threshold {
+                x = max(0, min(d - threshold, b.pd, (e - b.eMin) / dischargeOut))
+                e -= x * dischargeOut
+                d -= x
+            }
+            r.surplus[k] = s
+            r.deficit[k] = d
+            if let detail = r.detail {
+                detail.selfUse[k] = own
+                detail.charge[k] = c
+                detail.discharge[k] = x
+                detail.energy[k] = e
+            }
+            accLoad[k] += l; accPV[k] += g; accSelf[k] += own; accS[k] += s; accD[k] += d; accC[k] += c; accX[k] += x
+            sums.load += l; sums.pv += g; sums.selfUse += own; sums.charge += c; sums.discharge += x
+        }
+        energy = e
+        return sums
     }
 
     /// Step 3 and 6: export curtailment per transformer, physical flow and overload; scope sums for sharing.
@@ -136,7 +187,9 @@ extension Engine {
                 curtailFraction[x * B + k] = s > 0 ? excess / s : 0
                 let supply = s - excess
                 acc[TQ.supply * B + k] = supply
-                let flow = d - supply
+                // With curtailment the reverse flow is exactly the capacity by definition; computing it as d − supply
+                // would leave rounding noise that counts as a spurious overload.
+                let flow = excess > 0 ? -cap : d - supply
                 acc[TQ.flow * B + k] = flow
                 acc[TQ.overload * B + k] = max(0, abs(flow) - cap)
                 scopeSupply[sc * B + k] += supply
@@ -197,51 +250,25 @@ extension Engine {
         let B = blockSteps
         let Q = EnergyTotals.fieldCount
         let dt = self.dt
+        let months = monthCount
         let proRata = options.sharing == .proRata
-        let full = selfBuf != nil
+        let prices = Prices(importPrice: priceImport, feedIn: priceFeedIn, community: priceCommunity, emission: emission)
+        let hb = houseCount * B
         houseMonth.withUnsafeMutableBufferPointer { hm in
             for h in 0..<houseCount {
                 let base = h * B
                 let x = houseTransformer[h], sc = houseScope[h]
-                let acc = trAcc + x * TQ.count * B
-                let cf = curtailFraction + x * B, sell = sellRatio + sc * B, buy = buyRatio + sc * B
-                let S = surplusBuf + base, D = deficitBuf + base, R = receivedBuf + base
+                let rows = SettleRows(
+                    surplus: surplusBuf + base, deficit: deficitBuf + base, received: receivedBuf + base, curtailFraction: curtailFraction + x * B,
+                    sell: sellRatio + sc * B, buy: proRata ? buyRatio + sc * B : nil, acc: trAcc + x * TQ.count * B, stride: B,
+                    out: outBuf.map { $0 + base }, houseBlock: hb)
                 var peak = peakImport[h]
                 for seg in segments {
-                    var sRec = 0.0, sDel = 0.0, sImp = 0.0, sExp = 0.0, sCur = 0.0, cost = 0.0, baseCost = 0.0, co2 = 0.0, baseCo2 = 0.0
-                    for k in seg.range {
-                        let s = S[k], d = D[k]
-                        let curtailed = s * cf[k]
-                        let s2 = s - curtailed
-                        let delivered = s2 * sell[k]
-                        let received = proRata ? d * buy[k] : R[k]
-                        let imp = d - received
-                        let exp = s2 - delivered
-                        let pi = priceImport[k], pf = priceFeedIn[k], pc = priceCommunity[k], ef = emission[k]
-                        cost += imp * pi + received * pc - exp * pf - delivered * pc
-                        baseCost += d * pi - s2 * pf
-                        co2 += imp * ef
-                        baseCo2 += d * ef
-                        peak = max(peak, imp)
-                        acc[TQ.received * B + k] += received
-                        acc[TQ.delivered * B + k] += delivered
-                        acc[TQ.gridImport * B + k] += imp
-                        acc[TQ.gridExport * B + k] += exp
-                        acc[TQ.curtailed * B + k] += curtailed
-                        if full {
-                            // Reuse the now-consumed inputs as outputs for the sink.
-                            S[k] = curtailed
-                            R[k] = received
-                            let hb = houseCount * B
-                            outBuf![base + k] = delivered
-                            outBuf![hb + base + k] = exp
-                            outBuf![2 * hb + base + k] = imp
-                        }
-                        sRec += received; sDel += delivered; sImp += imp; sExp += exp; sCur += curtailed
-                    }
-                    let o = (h * monthCount + seg.month) * Q
-                    hm[o + 5] += sRec * dt; hm[o + 6] += sDel * dt; hm[o + 7] += sImp * dt; hm[o + 8] += sExp * dt; hm[o + 9] += sCur * dt
-                    hm[o + 10] += cost * dt; hm[o + 11] += baseCost * dt; hm[o + 12] += co2 * dt; hm[o + 13] += baseCo2 * dt
+                    let t = Engine.settle(rows, seg.range, prices, &peak)
+                    let o = (h * months + seg.month) * Q
+                    hm[o + 5] += t.received * dt; hm[o + 6] += t.delivered * dt; hm[o + 7] += t.gridImport * dt; hm[o + 8] += t.gridExport * dt
+                    hm[o + 9] += t.curtailed * dt; hm[o + 10] += t.cost * dt; hm[o + 11] += t.baselineCost * dt; hm[o + 12] += t.co2 * dt
+                    hm[o + 13] += t.baselineCo2 * dt
                 }
                 peakImport[h] = peak
             }
@@ -275,5 +302,64 @@ extension Engine {
             batteryCharge: gather(chargeBuf!), batteryDischarge: gather(dischargeBuf!), batteryEnergy: gather(energyBuf!),
             received: gather(receivedBuf), delivered: gather(outBuf!), gridImport: gather(outBuf! + 2 * hb), gridExport: gather(outBuf! + hb),
             curtailed: gather(surplusBuf))
+    }
+}
+
+extension Engine {
+    struct Prices {
+        let importPrice, feedIn, community, emission: UnsafeMutablePointer<Double>
+    }
+
+    struct SettleRows {
+        let surplus, deficit, received, curtailFraction, sell: UnsafeMutablePointer<Double>
+        /// Pro rata buyer ratio per step; nil when `received` was filled by another strategy.
+        let buy: UnsafeMutablePointer<Double>?
+        let acc: UnsafeMutablePointer<Double>
+        let stride: Int
+        /// delivered, export, import rows for the sink (detail == .full), `houseBlock` apart.
+        let out: UnsafeMutablePointer<Double>?
+        let houseBlock: Int
+    }
+
+    struct SettleSums {
+        var received = 0.0, delivered = 0.0, gridImport = 0.0, gridExport = 0.0, curtailed = 0.0
+        var cost = 0.0, baselineCost = 0.0, co2 = 0.0, baselineCo2 = 0.0
+    }
+
+    @inline(__always)
+    static func settle(_ r: SettleRows, _ range: Range<Int>, _ p: Prices, _ peak: inout Double) -> SettleSums {
+        var t = SettleSums()
+        let B = r.stride
+        let accR = r.acc + TQ.received * B, accDel = r.acc + TQ.delivered * B, accI = r.acc + TQ.gridImport * B
+        let accE = r.acc + TQ.gridExport * B, accC = r.acc + TQ.curtailed * B
+        var top = peak
+        for k in range {
+            let s = r.surplus[k], d = r.deficit[k]
+            let curtailed = s * r.curtailFraction[k]
+            let s2 = s - curtailed
+            let delivered = s2 * r.sell[k]
+            let received = r.buy.map { d * $0[k] } ?? r.received[k]
+            let imp = d - received
+            let exp = s2 - delivered
+            let pi = p.importPrice[k], pf = p.feedIn[k], pc = p.community[k], ef = p.emission[k]
+            t.cost += imp * pi + received * pc - exp * pf - delivered * pc
+            // Without sharing the same house would import d and export s2 (batteries and curtailment act before sharing).
+            t.baselineCost += d * pi - s2 * pf
+            t.co2 += imp * ef
+            t.baselineCo2 += d * ef
+            top = max(top, imp)
+            accR[k] += received; accDel[k] += delivered; accI[k] += imp; accE[k] += exp; accC[k] += curtailed
+            if let out = r.out {
+                // The consumed inputs become outputs for the sink.
+                r.surplus[k] = curtailed
+                r.received[k] = received
+                out[k] = delivered
+                out[r.houseBlock + k] = exp
+                out[2 * r.houseBlock + k] = imp
+            }
+            t.received += received; t.delivered += delivered; t.gridImport += imp; t.gridExport += exp; t.curtailed += curtailed
+        }
+        peak = top
+        return t
     }
 }

@@ -81,7 +81,7 @@ struct JSONFieldReader {
 
 extension Dictionary where Key == String, Value == JSONValue {
     /// Adds an optional number only when present, so that absent fields stay absent on export.
-    mutating func put(_ key: String, _ value: Double?) {
+    public mutating func put(_ key: String, _ value: Double?) {
         if let value { self[key] = .number(value) }
     }
 }
