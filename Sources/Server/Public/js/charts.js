@@ -260,7 +260,9 @@ class ChartView {
     if (figure.dataset.zoom) this.addZoom();
     this.addLegendToggles();
     this.svg.addEventListener("pointermove", (e) => this.onHover(e));
-    this.svg.addEventListener("pointerleave", () => { if (!this.drag) this.hide(); });
+    this.svg.addEventListener("pointerdown", (e) => this.onHover(e)); // a tap shows the tooltip on touch screens
+    // Touch pointers "leave" right after lifting; keep the tapped tooltip until the next tap elsewhere.
+    this.svg.addEventListener("pointerleave", (e) => { if (!this.drag && e.pointerType !== "touch") this.hide(); });
     this.svg.addEventListener("keydown", (e) => this.onKey(e));
     this.svg.addEventListener("focus", () => this.show(this.index >= 0 ? this.index : this.data.xs.length - 1));
     this.svg.addEventListener("blur", () => this.hide());
@@ -412,21 +414,23 @@ class ChartView {
 
   // ---- legend ----
 
+  // Each legend entry's content moves into a toggle button, so keyboards and screen readers get one for free.
   addLegendToggles() {
     for (const item of this.figure.querySelectorAll(".chart-legend-item")) {
       const k = Number(item.dataset.series);
-      item.setAttribute("role", "button");
-      item.setAttribute("tabindex", "0");
-      item.setAttribute("aria-pressed", "true");
-      const toggle = () => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "chart-legend-toggle";
+      button.setAttribute("aria-pressed", "true");
+      button.append(...item.childNodes);
+      item.append(button);
+      button.addEventListener("click", () => {
         const hidden = !this.hidden.has(k);
         if (hidden) this.hidden.add(k); else this.hidden.delete(k);
         item.classList.toggle("is-hidden", hidden);
-        item.setAttribute("aria-pressed", String(!hidden));
+        button.setAttribute("aria-pressed", String(!hidden));
         this.applyHidden();
-      };
-      item.addEventListener("click", toggle);
-      item.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(); } });
+      });
     }
   }
 
@@ -473,7 +477,7 @@ class ChartView {
       const { start, end } = this.drag;
       this.drag = null;
       this.hide();
-      if (Math.abs(end - start) < 5) return;
+      if (Math.abs(end - start) < 5) return this.show(this.nearest(end)); // a click or tap, not a drag
       const invert = (x) => this.data.domain[0] + ((x - this.plot.left) / this.plot.width) * (this.data.domain[1] - this.data.domain[0]);
       this.zoomTo(Math.round(invert(Math.min(start, end))), Math.round(invert(Math.max(start, end))));
     };
