@@ -495,10 +495,9 @@ class ChartView {
       this.figure.setAttribute("aria-busy", "true");
       try {
         const points = Math.max(2, Math.round(this.plot.width * (this.svg.getBoundingClientRect().width / this.data.size[0])));
-        const url = new URL(src, document.baseURI);
-        url.searchParams.set("from", new Date(from).toISOString());
-        url.searchParams.set("to", new Date(to).toISOString());
-        url.searchParams.set("points", String(points));
+        // Appended as text: re-serializing with URLSearchParams would turn `ids=a,b` into `ids=a%2Cb`.
+        const iso = (t) => new Date(t).toISOString();
+        const url = `${src}${src.includes("?") ? "&" : "?"}from=${iso(from)}&to=${iso(to)}&points=${points}`;
         const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         next = this.merge(await response.json());
