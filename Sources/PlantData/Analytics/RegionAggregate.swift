@@ -40,16 +40,29 @@ public enum PlantAggregator {
     /// plant without a fuel category is grouped under `UNKNOWN`.
     public static func aggregate(_ plants: [Plant], by level: RegionLevel, byFuel: Bool = false) -> [RegionAggregate] {
         struct Key: Hashable { let year: Int; let code: String; let fuel: String? }
-        var totals: [Key: RegionTotals] = [:]
-        var names: [Key: String] = [:]
-        for plant in plants {
-            guard let code = plant.regionCode(level), !code.isEmpty else { continue }
-            let key = Key(year: plant.year, code: code, fuel: byFuel ? (plant.fuelCategory ?? "UNKNOWN") : nil)
-            totals[key, default: RegionTotals()].add(plant)
-            if names[key] == nil, let name = regionName(plant, level) { names[key] = name }
+        var groupOf: [Key: Int] = [:]
+        var keys: [Key] = []
+        var totals: [RegionTotals] = []
+        var names: [String?] = []
+        // Indexing rather than `for plant in plants`: it borrows each plant instead of copying it.
+        for i in plants.indices {
+            guard let code = plants[i].regionCode(level), !code.isEmpty else { continue }
+            let key = Key(year: plants[i].year, code: code, fuel: byFuel ? (plants[i].fuelCategory ?? "UNKNOWN") : nil)
+            let g: Int
+            if let known = groupOf[key] {
+                g = known
+            } else {
+                g = keys.count
+                groupOf[key] = g
+                keys.append(key)
+                totals.append(RegionTotals())
+                names.append(nil)
+            }
+            totals[g].add(plants[i])
+            if names[g] == nil { names[g] = regionName(plants[i], level) }
         }
-        return totals.map { key, t in
-            RegionAggregate(level: level, year: key.year, code: key.code, name: names[key], fuelCategory: key.fuel, totals: t)
+        return keys.indices.map { g in
+            RegionAggregate(level: level, year: keys[g].year, code: keys[g].code, name: names[g], fuelCategory: keys[g].fuel, totals: totals[g])
         }
         .sorted { ($0.year, $0.code, $0.fuelCategory ?? "") < ($1.year, $1.code, $1.fuelCategory ?? "") }
     }

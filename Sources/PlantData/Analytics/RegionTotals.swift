@@ -14,10 +14,36 @@ public struct RegionTotals: Sendable, Hashable, Codable {
     /// Adds one plant's values.
     public mutating func add(_ plant: Plant) {
         plantCount += 1
-        for measure in Self.plantMeasures { if let v = plant.value(measure) { sums[measure] = (sums[measure] ?? 0) + v } }
-        for fuel in ResourceFuel.allCases {
-            if let v = plant.generationByFuel[fuel] { generationByFuel[fuel] = (generationByFuel[fuel] ?? 0) + v }
-        }
+        // Field by field rather than through `Measure`: this runs for every plant of every request.
+        Self.add(plant.nameplateCapacity, to: &sums.capacity)
+        Self.add(plant.heatInput, to: &sums.heatInput)
+        Self.add(plant.totalHeatInput, to: &sums.totalHeatInput)
+        Self.add(plant.netGeneration, to: &sums.netGeneration)
+        Self.add(plant.emissions.nox, to: &sums.nox)
+        Self.add(plant.emissions.so2, to: &sums.so2)
+        Self.add(plant.emissions.co2, to: &sums.co2)
+        Self.add(plant.emissions.ch4, to: &sums.ch4)
+        Self.add(plant.emissions.n2o, to: &sums.n2o)
+        Self.add(plant.emissions.co2e, to: &sums.co2e)
+        Self.add(plant.mercury, to: &sums.hg)
+        let g = plant.generationByFuel
+        Self.add(g.coal, to: &generationByFuel.coal)
+        Self.add(g.oil, to: &generationByFuel.oil)
+        Self.add(g.gas, to: &generationByFuel.gas)
+        Self.add(g.nuclear, to: &generationByFuel.nuclear)
+        Self.add(g.hydro, to: &generationByFuel.hydro)
+        Self.add(g.biomass, to: &generationByFuel.biomass)
+        Self.add(g.wind, to: &generationByFuel.wind)
+        Self.add(g.solar, to: &generationByFuel.solar)
+        Self.add(g.geothermal, to: &generationByFuel.geothermal)
+        Self.add(g.otherFossil, to: &generationByFuel.otherFossil)
+        Self.add(g.otherUnknown, to: &generationByFuel.otherUnknown)
+    }
+
+    /// `sum(na.rm = TRUE)` for one value: missing is skipped, the first present value starts the sum.
+    @inline(__always)
+    private static func add(_ value: Double?, to sum: inout Double?) {
+        if let value { sum = (sum ?? 0) + value }
     }
 
     /// Adds another set of totals (e.g. fuel groups into a region total).

@@ -7,47 +7,46 @@ public enum EGRIDReader {
     /// Reads one sheet saved as CSV (or tab-separated text): UTF-8 with or without BOM, UTF-16,
     /// or Windows-1252; CRLF or LF; two header rows (descriptions, codes) or one row of codes.
     public static func readCSV(_ data: Data, options: ImportOptions = ImportOptions()) throws -> EGRIDFile {
-        let (bytes, encoding, _) = TextDecoding.normalize(data)
-        let delimiter = detectDelimiter(bytes)
+        try TextDecoding.withNormalizedBytes(data) { buffer, encoding in
+            try readCSV(buffer, encoding: encoding, options: options)
+        }
+    }
+
+    private static func readCSV(_ buffer: UnsafeRawBufferPointer, encoding: TextEncoding, options: ImportOptions) throws -> EGRIDFile {
+        let delimiter = detectDelimiter(buffer)
         var headerRows: [[String]] = []
-        var headerLines: [Int] = []
         var header: SheetHeader?
         var grid = RawGrid(columnCount: 0)
-        var failure: EGRIDImportError?
 
         do {
-            try bytes.withUnsafeBytes { buffer in
-                try CSVTokenizer.records(in: buffer, delimiter: delimiter) { record in
-                    if let h = header {
-                        if isBlankRecord(record) { return }
-                        // A row of another width is a broken row or a stray quote that swallowed
-                        // line breaks: reading it would shift values into the wrong columns.
-                        // Trailing blank fields beyond the header (Excel's ragged exports) are fine.
-                        var width = record.count
-                        while width > h.codes.count && record.field(width - 1).allSatisfy({ $0 == 0x20 }) { width -= 1 }
-                        if width != h.codes.count {
-                            throw EGRIDImportError(.wrongFieldCount(found: record.count, expected: h.codes.count), line: record.line)
-                        }
-                        grid.appendRow(line: record.line, fields: record.count) { record.field($0) }
-                        return
+            try CSVTokenizer.records(in: buffer, delimiter: delimiter) { record in
+                if let h = header {
+                    if isBlankRecord(record) { return }
+                    // A row of another width is a broken row or a stray quote that swallowed
+                    // line breaks: reading it would shift values into the wrong columns.
+                    // Trailing blank fields beyond the header (Excel's ragged exports) are fine.
+                    var width = record.count
+                    while width > h.codes.count && record.field(width - 1).allSatisfy({ $0 == 0x20 }) { width -= 1 }
+                    if width != h.codes.count {
+                        throw EGRIDImportError(.wrongFieldCount(found: record.count, expected: h.codes.count), line: record.line)
                     }
-                    let cells = (0..<record.count).map { TextDecoding.string(record.field($0), encoding: encoding).trimmingCharacters(in: .whitespaces) }
-                    if cells.allSatisfy(\.isEmpty) { return }
-                    headerRows.append(cells)
-                    headerLines.append(record.line)
-                    if SheetHeader.isCodeRow(cells) {
-                        let h = try makeHeader(codes: cells, descriptions: headerRows.count == 2 ? headerRows[0] : nil, line: record.line)
-                        header = h
-                        grid = RawGrid(columnCount: h.codes.count, expectedBytes: bytes.count)
-                    } else if headerRows.count == 2 {
-                        throw EGRIDImportError(.badHeader("expected a row of column codes (like PSTATABB, ORISPL) in line 1 or 2"), line: record.line)
-                    }
+                    grid.appendRow(line: record.line, fieldBytes: record.bytes, fieldEnds: record.fieldEnds)
+                    return
+                }
+                let cells = (0..<record.count).map { TextDecoding.string(record.field($0), encoding: encoding).trimmingCharacters(in: .whitespaces) }
+                if cells.allSatisfy(\.isEmpty) { return }
+                headerRows.append(cells)
+                if SheetHeader.isCodeRow(cells) {
+                    let h = try makeHeader(codes: cells, descriptions: headerRows.count == 2 ? headerRows[0] : nil, line: record.line)
+                    header = h
+                    grid = RawGrid(columnCount: h.codes.count, expectedBytes: buffer.count)
+                } else if headerRows.count == 2 {
+                    throw EGRIDImportError(.badHeader("expected a row of column codes (like PSTATABB, ORISPL) in line 1 or 2"), line: record.line)
                 }
             }
         } catch let e as CSVTokenizer.UnterminatedQuote {
-            failure = EGRIDImportError(.unterminatedQuote, line: e.line)
+            throw EGRIDImportError(.unterminatedQuote, line: e.line)
         }
-        if let failure { throw failure }
         guard let header else { throw EGRIDImportError(.badHeader("the file has no header row of column codes")) }
         return try assemble(header: header, grid: grid, encoding: encoding, sheetName: nil, options: options, dateColumns: [])
     }
@@ -135,7 +134,7 @@ public enum EGRIDReader {
     }
 
     /// Tab when the first line has tabs and no commas (Excel's "Text (Tab delimited)"), else comma.
-    private static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
+    private static func detectDelimiter(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
         var tabs = 0, commas = 0
         for b in bytes.prefix(65_536) {
             if b == 0x0A { break }

@@ -1,34 +1,48 @@
-/// A value per additive `Measure`; `nil` means no data.
+/// A value per additive `Measure`; `nil` means no data. Stored inline, like `FuelValues`.
 public struct MeasureValues: Sendable, Hashable, Codable {
-    private var storage: [Double?]
+    public var capacity, heatInput, heatInputOzone, totalHeatInput, totalHeatInputOzone: Double?
+    public var netGeneration, netGenerationOzone, nox, noxOzone, so2, co2, ch4, n2o, co2e, hg: Double?
 
-    public init() { storage = Array(repeating: nil, count: Measure.allCases.count) }
+    public init() {}
 
     public subscript(_ measure: Measure) -> Double? {
-        get { storage[measure.index] }
-        set { storage[measure.index] = newValue }
-    }
-}
-
-extension Measure {
-    /// Position in `allCases`, for flat per-measure arrays.
-    var index: Int {
-        switch self {
-        case .capacity: 0
-        case .heatInput: 1
-        case .heatInputOzone: 2
-        case .totalHeatInput: 3
-        case .totalHeatInputOzone: 4
-        case .netGeneration: 5
-        case .netGenerationOzone: 6
-        case .nox: 7
-        case .noxOzone: 8
-        case .so2: 9
-        case .co2: 10
-        case .ch4: 11
-        case .n2o: 12
-        case .co2e: 13
-        case .hg: 14
+        get {
+            switch measure {
+            case .capacity: capacity
+            case .heatInput: heatInput
+            case .heatInputOzone: heatInputOzone
+            case .totalHeatInput: totalHeatInput
+            case .totalHeatInputOzone: totalHeatInputOzone
+            case .netGeneration: netGeneration
+            case .netGenerationOzone: netGenerationOzone
+            case .nox: nox
+            case .noxOzone: noxOzone
+            case .so2: so2
+            case .co2: co2
+            case .ch4: ch4
+            case .n2o: n2o
+            case .co2e: co2e
+            case .hg: hg
+            }
+        }
+        set {
+            switch measure {
+            case .capacity: capacity = newValue
+            case .heatInput: heatInput = newValue
+            case .heatInputOzone: heatInputOzone = newValue
+            case .totalHeatInput: totalHeatInput = newValue
+            case .totalHeatInputOzone: totalHeatInputOzone = newValue
+            case .netGeneration: netGeneration = newValue
+            case .netGenerationOzone: netGenerationOzone = newValue
+            case .nox: nox = newValue
+            case .noxOzone: noxOzone = newValue
+            case .so2: so2 = newValue
+            case .co2: co2 = newValue
+            case .ch4: ch4 = newValue
+            case .n2o: n2o = newValue
+            case .co2e: co2e = newValue
+            case .hg: hg = newValue
+            }
         }
     }
 }

@@ -46,37 +46,48 @@ public enum ResourceFuel: String, Sendable, Codable, CaseIterable, Hashable {
     }
 }
 
-/// A value per resource-mix fuel; `nil` means no data.
+/// A value per resource-mix fuel; `nil` means no data. Stored inline (no heap array) because
+/// every plant carries two of them and aggregation adds them up 100,000 times per request.
 public struct FuelValues: Sendable, Hashable, Codable {
-    private var storage: [Double?]
+    public var coal, oil, gas, nuclear, hydro, biomass, wind, solar, geothermal, otherFossil, otherUnknown: Double?
 
-    public init() { storage = Array(repeating: nil, count: ResourceFuel.allCases.count) }
+    public init() {}
 
     public subscript(_ fuel: ResourceFuel) -> Double? {
-        get { storage[fuel.index] }
-        set { storage[fuel.index] = newValue }
+        get {
+            switch fuel {
+            case .coal: coal
+            case .oil: oil
+            case .gas: gas
+            case .nuclear: nuclear
+            case .hydro: hydro
+            case .biomass: biomass
+            case .wind: wind
+            case .solar: solar
+            case .geothermal: geothermal
+            case .otherFossil: otherFossil
+            case .otherUnknown: otherUnknown
+            }
+        }
+        set {
+            switch fuel {
+            case .coal: coal = newValue
+            case .oil: oil = newValue
+            case .gas: gas = newValue
+            case .nuclear: nuclear = newValue
+            case .hydro: hydro = newValue
+            case .biomass: biomass = newValue
+            case .wind: wind = newValue
+            case .solar: solar = newValue
+            case .geothermal: geothermal = newValue
+            case .otherFossil: otherFossil = newValue
+            case .otherUnknown: otherUnknown = newValue
+            }
+        }
     }
 
     /// Fuels with data, in EPA's order.
     public var entries: [(fuel: ResourceFuel, value: Double)] {
         ResourceFuel.allCases.compactMap { f in self[f].map { (f, $0) } }
-    }
-}
-
-extension ResourceFuel {
-    var index: Int {
-        switch self {
-        case .coal: 0
-        case .oil: 1
-        case .gas: 2
-        case .nuclear: 3
-        case .hydro: 4
-        case .biomass: 5
-        case .wind: 6
-        case .solar: 7
-        case .geothermal: 8
-        case .otherFossil: 9
-        case .otherUnknown: 10
-        }
     }
 }

@@ -33,6 +33,22 @@ struct RawGrid: Sendable {
         appendRow(line: line, fields: columnCount) { values[$0] }
     }
 
+    /// All cell bytes and cell end offsets, for tight loops.
+    func withCells<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { b in try cellEnds.withUnsafeBufferPointer { e in try body(b, e) } }
+    }
+
+    /// Appends a row whose fields lie end to end in `fieldBytes`, field `i` ending at `fieldEnds[i]`
+    /// (a tokenizer record): one copy for the whole row.
+    mutating func appendRow(line: Int, fieldBytes: [UInt8], fieldEnds: [Int]) {
+        let base = bytes.count
+        let n = min(fieldEnds.count, columnCount)
+        bytes.append(contentsOf: fieldBytes[0..<(n == 0 ? 0 : fieldEnds[n - 1])])
+        for i in 0..<n { cellEnds.append(base + fieldEnds[i]) }
+        for _ in n..<columnCount { cellEnds.append(bytes.count) }
+        lines.append(line)
+    }
+
     @inline(__always)
     func range(row: Int, column: Int) -> Range<Int> {
         let k = row * columnCount + column

@@ -5,65 +5,77 @@ extension SheetTable {
         header: SheetHeader, grid: RawGrid, kind: SheetKind, encoding: TextEncoding,
         warnings: inout [String]
     ) throws -> SheetTable {
+        let codes = header.codes
+        let classes = codes.map { ColumnTyping.classify($0.uppercased(), kind: kind) }
+        let parsed = try parseNumbers(grid, classes: classes, codes: codes, encoding: encoding)
         var columns: [SheetColumn] = []
         var percentSigns: [Bool] = []
-        columns.reserveCapacity(header.codes.count)
-        for c in 0..<header.codes.count {
-            let code = header.codes[c]
-            let upper = code.uppercased()
+        columns.reserveCapacity(codes.count)
+        for c in 0..<codes.count {
+            let code = codes[c]
             let description = header.descriptions.flatMap { c < $0.count ? $0[c] : nil }.flatMap { $0.isEmpty ? nil : $0 }
-            var sawPercent = false
             let values: SheetColumn.Values
-            switch ColumnTyping.classify(upper, kind: kind) {
-            case .text:
-                values = .texts(texts(grid, column: c, encoding: encoding, padTo: ColumnTyping.fipsWidth(upper)))
-            case .strictNumber:
-                switch numbers(grid, column: c, rejectLeadingZeros: false) {
-                case .success(let parsed):
-                    values = .numbers(parsed.values); sawPercent = parsed.sawPercent
-                case .failure(let bad):
-                    let raw = TextDecoding.string(grid.bytes[grid.range(row: bad.row, column: c)], encoding: encoding)
-                    throw EGRIDImportError(.notANumber(value: raw), line: grid.lines[bad.row], column: code)
-                }
-            case .inferred:
-                switch numbers(grid, column: c, rejectLeadingZeros: true) {
-                case .success(let parsed):
-                    values = .numbers(parsed.values); sawPercent = parsed.sawPercent
-                case .failure:
-                    values = .texts(texts(grid, column: c, encoding: encoding, padTo: nil))
-                }
+            if let numbers = parsed.columns[c] {
+                values = .numbers(numbers)
+            } else {
+                let pad = classes[c] == .text ? ColumnTyping.fipsWidth(code.uppercased()) : nil
+                values = .texts(texts(grid, column: c, encoding: encoding, padTo: pad))
             }
             columns.append(SheetColumn(code: code, description: description, values: values, normalizedFromPercent: false))
-            percentSigns.append(sawPercent)
+            percentSigns.append(parsed.percentSigns[c])
         }
         columns = normalizePercentFamilies(columns, percentSigns: percentSigns, warnings: &warnings)
         return SheetTable(columns: columns, rowCount: grid.rowCount, lines: grid.lines)
     }
 
-    private struct BadCell: Error { let row: Int }
-
-    private static func numbers(
-        _ grid: RawGrid, column c: Int, rejectLeadingZeros: Bool
-    ) -> Result<(values: [Double], sawPercent: Bool), BadCell> {
-        var out = [Double](repeating: .nan, count: grid.rowCount)
-        var sawPercent = false
-        let failure: Int? = grid.bytes.withUnsafeBufferPointer { all -> Int? in
-            for r in 0..<grid.rowCount {
-                let range = grid.range(row: r, column: c)
-                let cell = UnsafeBufferPointer(rebasing: all[range])
-                if rejectLeadingZeros, cell.count >= 2, cell[0] == 0x30, cell[1] >= 0x30 && cell[1] <= 0x39 { return r }
-                switch NumberParser.parse(cell) {
-                case .missing: break
-                case .number(let v, let percent):
-                    out[r] = v
-                    if percent { sawPercent = true }
-                case .invalid: return r
+    /// Parses every numeric and inferred column in one row-major pass over the grid (the order the
+    /// bytes lie in memory, and the order in which the first bad cell of the file is met).
+    /// Returns `nil` for text columns and for inferred columns that turned out to hold text.
+    private static func parseNumbers(
+        _ grid: RawGrid, classes: [ColumnTyping.Class], codes: [String], encoding: TextEncoding
+    ) throws -> (columns: [[Double]?], percentSigns: [Bool]) {
+        let rows = grid.rowCount, width = grid.columnCount
+        var slot = [Int](repeating: -1, count: width)
+        var numericColumns: [Int] = []
+        for c in 0..<width where classes[c] != .text { slot[c] = numericColumns.count; numericColumns.append(c) }
+        var flat = [Double](repeating: .nan, count: numericColumns.count * rows)
+        var failed = [Bool](repeating: false, count: width)
+        var percent = [Bool](repeating: false, count: width)
+        var badCell: (row: Int, column: Int)?
+        flat.withUnsafeMutableBufferPointer { out in
+            grid.withCells { all, ends in
+                var start = 0
+                rowLoop: for r in 0..<rows {
+                    for c in 0..<width {
+                        let end = ends[r * width + c]
+                        defer { start = end }
+                        let k = slot[c]
+                        if k < 0 || failed[c] { continue }
+                        let cell = UnsafeBufferPointer(rebasing: all[start..<end])
+                        let inferred = classes[c] == .inferred
+                        if inferred, cell.count >= 2, cell[0] == 0x30, cell[1] >= 0x30 && cell[1] <= 0x39 {
+                            failed[c] = true  // "0123": an id with leading zeros, not a number
+                            continue
+                        }
+                        switch NumberParser.parse(cell) {
+                        case .missing: break
+                        case .number(let v, let sign):
+                            out[k * rows + r] = v
+                            if sign { percent[c] = true }
+                        case .invalid:
+                            if inferred { failed[c] = true } else { badCell = (r, c); break rowLoop }
+                        }
+                    }
                 }
             }
-            return nil
         }
-        if let failure { return .failure(BadCell(row: failure)) }
-        return .success((out, sawPercent))
+        if let bad = badCell {
+            let raw = TextDecoding.string(grid.bytes[grid.range(row: bad.row, column: bad.column)], encoding: encoding)
+            throw EGRIDImportError(.notANumber(value: raw), line: grid.lines[bad.row], column: codes[bad.column])
+        }
+        var columns = [[Double]?](repeating: nil, count: width)
+        for (k, c) in numericColumns.enumerated() where !failed[c] { columns[c] = Array(flat[(k * rows)..<((k + 1) * rows)]) }
+        return (columns, percent)
     }
 
     private static func texts(_ grid: RawGrid, column c: Int, encoding: TextEncoding, padTo width: Int?) -> [String?] {

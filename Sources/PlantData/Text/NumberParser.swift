@@ -102,11 +102,13 @@ enum NumberParser {
 
     /// Correctly rounded fallback for long mantissas and large exponents.
     private static func slowParse(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Double {
-        var clean: [CChar] = []
-        clean.reserveCapacity(end - start + 1)
-        for k in start..<end where p[k] != 0x2C { clean.append(CChar(bitPattern: p[k])) }
-        clean.append(0)
-        return strtod(clean, nil)
+        // A stack buffer: this path is taken for every 17-digit value of an unrounded export.
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: end - start + 1) { clean in
+            var n = 0
+            for k in start..<end where p[k] != 0x2C { clean[n] = CChar(bitPattern: p[k]); n += 1 }
+            clean[n] = 0
+            return strtod(clean.baseAddress!, nil)
+        }
     }
 
     static func parse(_ bytes: ArraySlice<UInt8>) -> Result {

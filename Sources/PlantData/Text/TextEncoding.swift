@@ -8,46 +8,47 @@ public enum TextEncoding: String, Sendable, Codable, Equatable {
 }
 
 enum TextDecoding {
-    /// Returns the bytes as UTF-8 without a byte order mark, plus the encoding the input was in.
-    /// UTF-16 (Excel's "Unicode text") is transcoded; other input is taken as UTF-8 when it is valid
-    /// UTF-8 and as Windows-1252 otherwise — a byte sequence that happens to be valid UTF-8 in a
-    /// Windows-1252 file is practically impossible in plant names.
-    static func normalize(_ data: Data) -> (bytes: [UInt8], encoding: TextEncoding, hadBOM: Bool) {
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), .utf8, true) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
+    /// Calls `body` with the file's bytes as UTF-8 or Windows-1252, without a byte order mark, and
+    /// the encoding they are in. UTF-16 (Excel's "Unicode text") is transcoded; other input is taken
+    /// as UTF-8 when it is valid UTF-8 and as Windows-1252 otherwise — a byte sequence that happens
+    /// to be valid UTF-8 in a Windows-1252 file is practically impossible in plant names. The bytes
+    /// are not copied otherwise: a plant sheet can be 40 MB.
+    static func withNormalizedBytes<R>(_ data: Data, _ body: (UnsafeRawBufferPointer, TextEncoding) throws -> R) rethrows -> R {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = data.first == 0xFF
             var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2)
-            var i = 2
-            while i + 1 < bytes.count {
-                let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.reserveCapacity(data.count / 2)
+            var i = data.startIndex + 2
+            while i + 1 < data.endIndex {
+                let a = UInt16(data[i]), b = UInt16(data[i + 1])
                 units.append(littleEndian ? a | (b << 8) : (a << 8) | b)
                 i += 2
             }
-            return (Array(String(decoding: units, as: UTF16.self).utf8), .utf8, true)
+            let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+            return try utf8.withUnsafeBytes { try body($0, .utf8) }
         }
-        return (bytes, isValidUTF8(bytes) ? .utf8 : .windows1252, false)
+        return try data.withUnsafeBytes { raw in
+            if raw.starts(with: [0xEF, 0xBB, 0xBF]) { return try body(UnsafeRawBufferPointer(rebasing: raw[3...]), .utf8) }
+            return try body(raw, isValidUTF8(raw) ? .utf8 : .windows1252)
+        }
     }
 
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                let length: Int
-                if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
-                else if b & 0xF0 == 0xE0 { length = 3 }
-                else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-                else { return false }
-                if i + length > n { return false }
-                for k in 1..<length where p[i + k] & 0xC0 != 0x80 { return false }
-                i += length
-            }
-            return true
+    static func isValidUTF8(_ p: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
+            else { return false }
+            if i + length > n { return false }
+            for k in 1..<length where p[i + k] & 0xC0 != 0x80 { return false }
+            i += length
         }
+        return true
     }
 
     /// Decodes one field. ASCII (nearly every field) takes the short path.

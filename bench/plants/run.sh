@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# PlantData vs pandas on a full-size synthetic eGRID plant sheet: parse, then aggregate by state,
+# BA, subregion, NERC region and US, each also by fuel category. Same file, same rules, same machine.
+#
+#   bench/plants/run.sh            # 12,000 plants (EPA's size) and 25,000 plants (~40 MB)
+#   RUNS=9 bench/plants/run.sh
+#
+# Environment: PLANTS_BENCH_BIN (a prebuilt plants-bench; default: build bench/ in release),
+# PLANTS_VENV (a venv with pandas; default /work/venv-plants, created if missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS="${RUNS:-7}"
+OUT=bench/out/plants
+mkdir -p "$OUT"
+
+VENV="${PLANTS_VENV:-/work/venv-plants}"
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet pandas
+fi
+PY="$VENV/bin/python"
+
+if [ -z "${PLANTS_BENCH_BIN:-}" ]; then
+    swift build -c release --package-path bench --product plants-bench >&2
+    PLANTS_BENCH_BIN="bench/.build/release/plants-bench"
+fi
+
+for n in 12000 25000; do
+    csv="$OUT/plnt_${n}.csv"
+    [ -f "$csv" ] || "$PY" bench/plants/gen_plant_sheet.py "$csv" --plants "$n"
+    echo "# $n plants, $(du -h "$csv" | cut -f1), runs=$RUNS"
+    swift_json=$("$PLANTS_BENCH_BIN" "$csv" --runs "$RUNS")
+    pandas_json=$("$PY" bench/plants/pandas_peer.py "$csv" --runs "$RUNS")
+    echo "$swift_json"
+    echo "$pandas_json"
+    "$PY" - "$swift_json" "$pandas_json" <<'PY'
+import json, sys
+s, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+# Same answers: both sides aggregate the same file by the same rules.
+for k, v in s["check"].items():
+    assert abs(v - p["check"][k]) <= 1e-9 * max(1.0, abs(v)), (k, v, p["check"][k])
+assert s["groups"] == p["groups"], (s["groups"], p["groups"])
+print("| step | PlantData (ms) | pandas (ms) | pandas / PlantData |")
+print("|---|---:|---:|---:|")
+for key, label in (("parse_ms", "parse (bytes to typed table)"), ("aggregate_ms", "aggregate 5 levels x (all, by fuel)"),
+                   ("request_ms", "one request: subregion x fuel + JSON")):
+    print(f"| {label} | {s[key]:.1f} | {p[key]:.1f} | {p[key] / s[key]:.1f}x |")
+total_s, total_p = s["parse_ms"] + s["aggregate_ms"], p["parse_ms"] + p["aggregate_ms"]
+print(f"| parse + aggregate | {total_s:.1f} | {total_p:.1f} | {total_p / total_s:.1f}x |")
+print("checks agree:", ", ".join(f"{k}={v:.6g}" for k, v in sorted(s["check"].items())))
+PY
+done
