@@ -25,6 +25,7 @@ extension CSVReader {
         defer { try? handle.close() }
         let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         var reader = try CSVReader(settings: settings)
+        reader.expectedBytes = total > 0 ? total : nil
         while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
             try chunk.withUnsafeBytes { raw in try reader.consume(raw) }
             progress?(reader.bytesConsumed, total)

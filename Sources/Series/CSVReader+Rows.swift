@@ -26,23 +26,23 @@ extension CSVReader {
             return
         }
         guard let t = try timestamp(p) else { return }
-        let markers = settings.missingValueMarkers
+        store.ensureRoom()
         for (k, column) in columns!.enumerated() {
             let (s, e, unescaped) = scanner.field(column.index, p, scratch: &scratch)
             if s == e && !unescaped {
-                rowValues[k] = .nan
+                store.set(k, .nan)
                 continue
             }
             let parsed = unescaped
                 ? scratch.withUnsafeBufferPointer { b in NumberParser.parse(b.baseAddress!, 0, b.count, syntax) }
                 : NumberParser.parse(p, s, e, syntax)
             if let parsed {
-                rowValues[k] = parsed
+                store.set(k, parsed)
                 continue
             }
             let cell = scanner.string(column.index, p)
-            if cell.isEmpty || markers.contains(cell) {
-                rowValues[k] = .nan
+            if cell.isEmpty || settings.missingValueMarkers.contains(cell) {
+                store.set(k, .nan)
                 continue
             }
             try fail(.notANumber, column: column.header, value: cell, detail: "\"\(cell)\" is not a number")
@@ -50,8 +50,7 @@ extension CSVReader {
         }
         if t <= lastTimestamp { needsSorting = true }
         lastTimestamp = t
-        timestamps.append(t)
-        for k in 0..<rowValues.count { values[k].append(rowValues[k]) }
+        store.commit(t)
         report.importedRows += 1
     }
 
@@ -156,17 +155,20 @@ extension CSVReader {
     mutating func resolve(_ all: [CSVColumn]) {
         let included = all.filter(\.include)
         columns = included
-        values = Array(repeating: [], count: included.count)
-        rowValues = Array(repeating: .nan, count: included.count)
+        store = ColumnStore(width: included.count)
         requiredFields = ([settings.timestampColumn, settings.timeColumn ?? 0] + included.map(\.index)).max()! + 1
+        roles = Array(repeating: 0, count: requiredFields)
+        roles[settings.timestampColumn] = 1
+        for (k, column) in included.enumerated() where k < 250 { roles[column.index] = UInt8(2 + k) }
+        // More columns than the role byte can name simply take the general path.
+        if included.count >= 250 { roles = [] }
     }
 
     /// Sorts when needed (stable, so the last of equal timestamps wins) and builds the result.
     mutating func assemble() -> CSVImportResult {
-        var t: [Int64] = []
-        var v: [[Double]] = []
-        swap(&t, &timestamps)
-        swap(&v, &values)
+        var t = store.takeTimestamps()
+        var v = (0..<store.width).map { store.takeColumn($0) }
+        store = ColumnStore(width: store.width)
         if needsSorting {
             report.wasSorted = zip(t, t.dropFirst()).allSatisfy { $0 <= $1 }
             let order = report.wasSorted ? Array(t.indices) : t.indices.sorted { t[$0] != t[$1] ? t[$0] < t[$1] : $0 < $1 }

@@ -12,6 +12,8 @@ public struct CSVReader: Sendable {
     public private(set) var bytesConsumed = 0
     /// Stop after this many data rows (previews); nil reads everything.
     public var rowLimit: Int?
+    /// Total input size if known (a file's size): lets the reader size its columns once instead of growing.
+    public var expectedBytes: Int?
 
     /// Records longer than this stop the import: almost always an unterminated quote swallowing the file.
     public static let maxRecordBytes = 16 << 20
@@ -31,9 +33,11 @@ public struct CSVReader: Sendable {
     var units: [String]?
     var columns: [CSVColumn]?
     var requiredFields = 0
-    var timestamps: [Int64] = []
-    var values: [[Double]] = []
-    var rowValues: [Double] = []
+    var store = ColumnStore(width: 0)
+    /// Per field up to `requiredFields`: 0 skip, 1 timestamp, 2 + k value column k (for the fast path).
+    var roles: [UInt8] = []
+    var fastPathReady = false
+    var reservedFromHint = false
     var report: CSVImportReport
     var lastTimestamp = Int64.min
     var needsSorting = false
@@ -48,8 +52,9 @@ public struct CSVReader: Sendable {
         if settings.decimalSeparator.rawValue == settings.thousandsSeparator.rawValue {
             throw .invalidSettings("decimal and thousands separator are both \"\(settings.decimalSeparator.rawValue)\"")
         }
-        if settings.decimalSeparator == .comma && settings.delimiter == .comma {
-            throw .invalidSettings("decimal comma needs a delimiter other than the comma")
+        if settings.decimalSeparator.rawValue == settings.delimiter.rawValue
+            || settings.thousandsSeparator.rawValue == settings.delimiter.rawValue {
+            throw .invalidSettings("the delimiter \"\(settings.delimiter.rawValue)\" cannot also separate decimals or thousands")
         }
         if let columns = settings.columns, columns.contains(where: { $0.index < 0 }) {
             throw .invalidSettings("column indices must not be negative")
@@ -68,6 +73,11 @@ public struct CSVReader: Sendable {
         guard !finished else { return }
         transcoder.append(chunk, to: &buffer)
         try drain(final: false)
+        if let expectedBytes, !reservedFromHint, store.count >= 1000 {
+            reservedFromHint = true
+            let bytesPerRow = Double(bytesConsumed - buffer.count) / Double(store.count)
+            store.reserve(Int(Double(expectedBytes) / bytesPerRow * 1.02) + 4096)
+        }
     }
 
     public mutating func consume(_ chunk: [UInt8]) throws(CSVImportError) {
@@ -100,15 +110,23 @@ public struct CSVReader: Sendable {
         var text: [UInt8] = []
         swap(&text, &buffer)
         var consumed = 0
+        if !isKnownUniquelyReferenced(&store) { store = store.copy() }
         let outcome = text.withUnsafeBufferPointer { b in
             Result { () throws(CSVImportError) in
                 guard let p = b.baseAddress else { return }
                 while consumed < b.count && !finished {
+                    // Plain rows take the fused fast path; anything unusual goes through the scanner.
+                    while fastPathReady && consumed < b.count, let next = fastRow(p, consumed, b.count) {
+                        consumed = next
+                    }
+                    guard consumed < b.count && !finished else { return }
                     switch scanner.scan(p, b.count, from: consumed, final: final) {
                     case .incomplete:
                         return
                     case .record(let next, let newlines):
                         try handleRecord(p, start: consumed)
+                        fastPathReady = row + 1 >= settings.dataStartRow && columns != nil && rowLimit == nil
+                            && settings.timeColumn == nil && !roles.isEmpty
                         if newlines == 0 { lastLineOpen = true }
                         line += newlines
                         consumed = next

@@ -15,8 +15,73 @@ enum NumberParser {
 
     /// Parses the whole span `[start, end)` (already trimmed); nil when it is not a number.
     static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ syntax: NumberSyntax) -> Double? {
+        switch prefix(p, start, end, syntax) {
+        case .value(let v, let next): return next == end ? v : nil
+        case .unusual: return slowPath(p, start, end, syntax)
+        case .invalid: return nil
+        }
+    }
+
+    enum Prefix {
+        /// A plain decimal ending at `next` (the first byte that is not part of it).
+        case value(Double, next: Int)
+        /// Needs the careful path: more than 19 digits, a large exponent, `inf`, `nan`.
+        case unusual
+        case invalid
+    }
+
+    /// Reads the number starting at `start` and stops at the first byte that cannot belong to it, without
+    /// looking further than `end`. The CSV fast path uses it to parse and find the field end in one pass.
+    @inline(__always)
+    static func prefix(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ syntax: NumberSyntax) -> Prefix {
+        if let quick = plainPrefix(p, start, end, syntax) { return quick }
+        return generalPrefix(p, start, end, syntax)
+    }
+
+    /// The overwhelmingly common shape, `-123.456`: at most 19 digits, no grouping, no exponent. Returns nil
+    /// for anything else so the general reader can start over.
+    @inline(__always)
+    private static func plainPrefix(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ syntax: NumberSyntax) -> Prefix? {
+        let decimal = syntax.decimal
         var i = start
         guard i < end else { return nil }
+        let negative = p[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        let digitsStart = i
+        var mantissa: UInt64 = 0
+        while i < end {
+            let d = p[i] &- 48
+            guard d < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let integerDigits = i - digitsStart
+        var fraction = 0
+        if i < end && p[i] == decimal {
+            i += 1
+            let fractionStart = i
+            while i < end {
+                let d = p[i] &- 48
+                guard d < 10 else { break }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fraction = i - fractionStart
+        }
+        let digits = integerDigits + fraction
+        guard digits > 0, digits <= 19, fraction <= 22, mantissa <= 1 << 53 else { return nil }
+        // An exponent or a grouping character means the general reader must look at the whole cell.
+        if i < end && ((p[i] | 0x20) == UInt8(ascii: "e") || (p[i] == syntax.thousands && syntax.thousands != 0)) {
+            return nil
+        }
+        let m = Double(mantissa)
+        let v = fraction == 0 ? m : m / powers[fraction]
+        return .value(negative ? -v : v, next: i)
+    }
+
+    private static func generalPrefix(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ syntax: NumberSyntax) -> Prefix {
+        var i = start
+        guard i < end else { return .invalid }
         var negative = false
         if p[i] == UInt8(ascii: "-") {
             negative = true
@@ -48,7 +113,7 @@ enum NumberParser {
                 }
                 i += 1
             } else if c == syntax.thousands && syntax.thousands != 0 && sawDigit {
-                if groups == 0 ? run > 3 : run != 3 { return nil }
+                if groups == 0 ? run > 3 : run != 3 { return .invalid }
                 groups += 1
                 run = 0
                 i += 1
@@ -56,7 +121,7 @@ enum NumberParser {
                 break
             }
         }
-        if groups > 0 && run != 3 { return nil }
+        if groups > 0 && run != 3 { return .invalid }
         if i < end && p[i] == syntax.decimal {
             i += 1
             while i < end {
@@ -75,7 +140,7 @@ enum NumberParser {
                 i += 1
             }
         }
-        guard sawDigit else { return slowPath(p, start, end, syntax) }
+        guard sawDigit else { return .unusual }
         if i < end && (p[i] | 0x20) == UInt8(ascii: "e") {
             i += 1
             var exponentNegative = false
@@ -90,17 +155,16 @@ enum NumberParser {
                 digits += 1
                 i += 1
             }
-            guard digits > 0 else { return nil }
+            guard digits > 0 else { return .invalid }
             exponent += exponentNegative ? -e : e
         }
-        guard i == end else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        if mantissa == 0 { return .value(negative ? -0.0 : 0.0, next: i) }
         if !truncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
             let m = Double(mantissa)
             let v = exponent < 0 ? m / powers[-exponent] : m * powers[exponent]
-            return negative ? -v : v
+            return .value(negative ? -v : v, next: i)
         }
-        return slowPath(p, start, end, syntax)
+        return .unusual
     }
 
     /// Normalises grouping and decimal characters and lets the standard library round correctly.
@@ -115,17 +179,8 @@ enum NumberParser {
                 continue
             }
             // Only decimal syntax and the words inf/infinity/nan; no hex floats, no other separators.
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "e"),
-                 UInt8(ascii: "E"), UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-                 UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "t"),
-                 UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"):
-                ascii.append(c)
-            case UInt8(ascii: "."):
-                return nil  // a point that is neither the decimal nor the grouping character
-            default:
-                return nil
-            }
+            guard c &- 48 < 10 || "+-eEiInNfFaAtTyY".utf8.contains(c) else { return nil }
+            ascii.append(c)
         }
         return Double(String(decoding: ascii, as: UTF8.self))
     }

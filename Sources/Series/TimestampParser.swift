@@ -133,11 +133,31 @@ enum TimestampParser {
     }
 
     private static func iso(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTime? {
+        if let quick = fixedISO(p, start, end) { return quick }
         var i = start
         guard let y = digits(p, &i, end, min: 4, max: 4), expect(p, &i, end, UInt8(ascii: "-")),
               let m = digits(p, &i, end, min: 1, max: 2), expect(p, &i, end, UInt8(ascii: "-")),
               let d = digits(p, &i, end, min: 1, max: 2), let day = dayNumber(y, m, d) else { return nil }
         return tail(p, &i, end, day: day)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` with optional `Z`, read at fixed positions: the shape of most machine exports.
+    @inline(__always)
+    private static func fixedISO(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedTime? {
+        let n = end - start
+        guard n == 19 || (n == 20 && p[start + 19] == UInt8(ascii: "Z")) else { return nil }
+        let q = p + start
+        guard q[4] == UInt8(ascii: "-"), q[7] == UInt8(ascii: "-"), q[10] == UInt8(ascii: "T") || q[10] == UInt8(ascii: " "),
+              q[13] == UInt8(ascii: ":"), q[16] == UInt8(ascii: ":") else { return nil }
+        @inline(__always) func two(_ k: Int) -> Int64? {
+            let a = q[k] &- 48
+            let b = q[k + 1] &- 48
+            return a < 10 && b < 10 ? Int64(a) * 10 + Int64(b) : nil
+        }
+        guard let c = two(0), let y = two(2), let m = two(5), let d = two(8), let h = two(11), let mi = two(14),
+              let s = two(17), h < 24, mi < 60, s < 60, let day = dayNumber(c * 100 + y, m, d) else { return nil }
+        let millis = day * CivilDate.millisPerDay + ((h * 60 + mi) * 60 + s) * 1000
+        return ParsedTime(millis: millis, isLocal: n == 19)
     }
 
     private static func dateFirst(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, dayFirst: Bool) -> ParsedTime? {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Parsed rows in manually managed, growable memory: storing a value is a single write with no per-value
+/// uniqueness check, and growth uses `realloc` (which can remap large blocks instead of copying). The reader
+/// keeps value semantics by copying the store when it is shared, once per input chunk.
+final class ColumnStore: @unchecked Sendable {
+    let width: Int
+    private(set) var count = 0
+    private(set) var capacity = 0
+    private var timestamps: UnsafeMutablePointer<Int64>?
+    private var columns: [UnsafeMutablePointer<Double>?]
+
+    init(width: Int) {
+        self.width = width
+        columns = Array(repeating: nil, count: width)
+    }
+
+    deinit {
+        free(timestamps)
+        for c in columns { free(c) }
+    }
+
+    func reserve(_ n: Int) {
+        guard n > capacity else { return }
+        timestamps = realloc(timestamps, n * MemoryLayout<Int64>.stride)?.assumingMemoryBound(to: Int64.self)
+        for k in 0..<width {
+            columns[k] = realloc(columns[k], n * MemoryLayout<Double>.stride)?.assumingMemoryBound(to: Double.self)
+        }
+        precondition(timestamps != nil && columns.allSatisfy { $0 != nil }, "out of memory for \(n) rows")
+        capacity = n
+    }
+
+    /// Makes room for the row being built at index `count`.
+    @inline(__always)
+    func ensureRoom() {
+        if count == capacity { reserve(max(4096, capacity * 2)) }
+    }
+
+    /// Sets column `k` of the row being built (after ``ensureRoom()``).
+    @inline(__always)
+    func set(_ k: Int, _ v: Double) { columns[k].unsafelyUnwrapped[count] = v }
+
+    /// Completes the row being built.
+    @inline(__always)
+    func commit(_ t: Int64) {
+        timestamps.unsafelyUnwrapped[count] = t
+        count += 1
+    }
+
+    func copy() -> ColumnStore {
+        let other = ColumnStore(width: width)
+        other.reserve(capacity)
+        if count > 0 {
+            other.timestamps!.update(from: timestamps!, count: count)
+            for k in 0..<width { other.columns[k]!.update(from: columns[k]!, count: count) }
+        }
+        other.count = count
+        return other
+    }
+
+    /// Moves the timestamps into an array and releases their memory.
+    func takeTimestamps() -> [Int64] {
+        defer {
+            free(timestamps)
+            timestamps = nil
+        }
+        return Array(UnsafeBufferPointer(start: timestamps, count: count))
+    }
+
+    /// Moves column `k` into an array and releases its memory (one column at a time keeps the peak low).
+    func takeColumn(_ k: Int) -> [Double] {
+        defer {
+            free(columns[k])
+            columns[k] = nil
+        }
+        return Array(UnsafeBufferPointer(start: columns[k], count: count))
+    }
+}
