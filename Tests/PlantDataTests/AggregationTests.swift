@@ -95,3 +95,18 @@ struct ConsistencyTests {
         #expect(report.unmatchedRegions.isEmpty)
     }
 }
+
+@Suite("Consistency of typed records, as the server stores them")
+struct TypedConsistencyTests {
+    @Test func typedPlantsAgainstTypedRecordsFindThePlantedError() throws {
+        // Arrange
+        let plants = try EGRIDReader.readCSV(TestFiles.fixture("PLNT23_utf8bom_crlf.csv")).sheets[0].plants
+        let records = try EGRIDReader.readCSV(TestFiles.fixture("state_codes_year.csv")).sheets[0].regions
+        // Act
+        let report = ConsistencyCheck.plants(plants, against: records)
+        // Assert
+        #expect(Set(report.differences.map { "\($0.region) \($0.column)" }) == ["TX STNAMEPCAP"])
+        #expect(report.rows.contains { $0.column == "STCO2RTA" && $0.status == .ok })
+        #expect(report.rows.contains { $0.column == "STGSPR" && $0.status == .ok })
+    }
+}

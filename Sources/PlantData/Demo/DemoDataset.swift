@@ -15,7 +15,7 @@ public enum DemoDataset {
         var w = CSVWriter()
         w.row(columns.map { $0.1.replacingYear(year) })
         w.row(columns.map { $0.0.replacingYear(year) })
-        var random = SeededRandom(seed: seed)
+        var random = DemoRandom(seed: seed)
         for i in 0..<plantCount {
             let p = DemoPlant(index: i, year: year, random: &random)
             w.row(columns.map { p.cell($0.0) })

@@ -30,7 +30,7 @@ struct DemoPlant {
 
     private var values: [String: String] = [:]
 
-    init(index i: Int, year: Int, random: inout SeededRandom) {
+    init(index i: Int, year: Int, random: inout DemoRandom) {
         let region = i < Self.regions.count ? Self.regions[i] : Self.regions[Int.random(in: 0..<Self.regions.count, using: &random)]
         var pick = Int.random(in: 0..<Self.categories.map(\.weight).reduce(0, +), using: &random)
         let category = Self.categories.first { pick -= $0.weight; return pick < 0 }!
