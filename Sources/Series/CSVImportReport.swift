@@ -58,6 +58,12 @@ public struct ImportedSeries: Sendable, Equatable {
     public var column: CSVColumn
     public var data: SeriesData
     public var regularity: Regularity
+
+    /// Metadata for storing this column as a series (source `upload`, zone of origin from the import).
+    public func metadata(id: String, timeZone: String, tags: [String: String] = [:]) -> SeriesMetadata {
+        SeriesMetadata(id: id, name: column.name, unit: column.unit, kind: column.kind, source: .upload, tags: tags,
+                       regularity: regularity, timeZone: timeZone)
+    }
 }
 
 /// Series read from one CSV file, all on the same timestamps, plus the report.

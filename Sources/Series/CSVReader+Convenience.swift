@@ -33,3 +33,15 @@ extension CSVReader {
         return try reader.finish()
     }
 }
+
+extension CSVSniffer {
+    /// Detects settings from the first ``sampleSize`` bytes of a file.
+    public static func detect(fileAt url: URL, previewRows: Int = 20, timeZone: String = "UTC") throws -> CSVDetection {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let sample = try handle.read(upToCount: sampleSize) ?? Data()
+        let more = try handle.read(upToCount: 1)
+        let complete = sample.count < sampleSize || more?.isEmpty ?? true
+        return try detect(sample: [UInt8](sample), isCompleteFile: complete, previewRows: previewRows, timeZone: timeZone)
+    }
+}

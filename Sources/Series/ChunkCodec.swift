@@ -34,7 +34,8 @@ public enum ChunkCodec {
         encode(timestamps: data.timestamps, values: data.values)
     }
 
-    public static func encode(_ data: SeriesData) -> Data {
+    /// The same bytes as `Data`, for storage APIs that want it.
+    public static func encodeToData(_ data: SeriesData) -> Data {
         Data(encode(timestamps: data.timestamps, values: data.values))
     }
 

@@ -1,7 +1,21 @@
 import Foundation
 
+/// The downsampling algorithms, as a query parameter (`downsample=lttb`).
+public enum DownsampleMethod: String, Sendable, Codable, CaseIterable, Hashable {
+    case lttb
+    case minMax = "minmax"
+}
+
 /// Reduces a series to at most a given number of points for drawing.
 public enum Downsample {
+    /// Runs the chosen method; the output never exceeds `maxPoints`.
+    public static func apply(_ method: DownsampleMethod, to data: SeriesData, maxPoints: Int) -> SeriesData {
+        switch method {
+        case .lttb: lttb(data, maxPoints: maxPoints)
+        case .minMax: minMax(data, maxPoints: maxPoints)
+        }
+    }
+
     /// Largest-Triangle-Three-Buckets: keeps the first and last point and, from each of `maxPoints - 2` equal
     /// index buckets, the point spanning the largest triangle with the previously kept point and the next
     /// bucket's average. Output never exceeds `maxPoints` and stays in time order.
@@ -88,34 +102,62 @@ public enum Downsample {
         data.timestamps.withUnsafeBufferPointer { t in
             data.values.withUnsafeBufferPointer { v in
                 let t0 = t[0]
-                let span = Double(t[n - 1] &- t0) + 1
-                let scale = Double(buckets) / span
-                var i = 0
-                while i < n {
-                    let bucket = Int(Double(t[i] &- t0) * scale)
-                    var lo = -1
-                    var hi = -1
-                    let first = i
-                    while i < n && Int(Double(t[i] &- t0) * scale) == bucket {
-                        let y = v[i]
-                        if !y.isNaN {
-                            if lo < 0 || y < v[lo] { lo = i }
-                            if hi < 0 || y > v[hi] { hi = i }
-                        }
-                        i += 1
+                let scale = Double(buckets) / (Double(t[n - 1] &- t0) + 1)
+                @inline(__always) func bucket(_ i: Int) -> Int { Int(Double(t[i] &- t0) * scale) }
+                var first = 0
+                while first < n {
+                    // Binary search for the bucket's end, then a tight scan of its values.
+                    let b = bucket(first)
+                    var lo = first + 1
+                    var hi = n
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        if bucket(mid) > b { hi = mid } else { lo = mid + 1 }
                     }
-                    if lo < 0 {
-                        out.append(t[first], .nan)
-                    } else if lo == hi {
-                        out.append(t[lo], v[lo])
-                    } else {
-                        out.append(t[min(lo, hi)], v[min(lo, hi)])
-                        out.append(t[max(lo, hi)], v[max(lo, hi)])
-                    }
+                    appendExtremes(t, v, first, lo, into: &out)
+                    first = lo
                 }
             }
         }
         return out
+    }
+
+    /// Appends the minimum and maximum of `v[start..<end]` in time order (NaN ignored; one NaN point if the
+    /// range has no value). Strict comparisons keep the first occurrence of ties.
+    @inline(__always)
+    private static func appendExtremes(
+        _ t: UnsafeBufferPointer<Int64>, _ v: UnsafeBufferPointer<Double>, _ start: Int, _ end: Int,
+        into out: inout SeriesData
+    ) {
+        var k = start
+        while k < end && v[k].isNaN { k += 1 }
+        guard k < end else {
+            out.append(t[start], .nan)
+            return
+        }
+        var lo = k
+        var hi = k
+        var low = v[k]
+        var high = v[k]
+        k += 1
+        while k < end {
+            let y = v[k]
+            if y < low {
+                low = y
+                lo = k
+            }
+            if y > high {
+                high = y
+                hi = k
+            }
+            k += 1
+        }
+        if lo == hi {
+            out.append(t[lo], v[lo])
+        } else {
+            out.append(t[min(lo, hi)], v[min(lo, hi)])
+            out.append(t[max(lo, hi)], v[max(lo, hi)])
+        }
     }
 
     private static func endpoints(_ data: SeriesData, _ maxPoints: Int) -> SeriesData {

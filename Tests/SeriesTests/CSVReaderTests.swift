@@ -164,3 +164,27 @@ enum CSVFixture {
         }
     }
 }
+
+@Suite struct CSVFileTests {
+    @Test func importFileStreamsAndReportsProgress() throws {
+        // Arrange: a file several chunks long
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("series-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let rows = (0..<5000).map { "2024-01-01T00:00:00Z".replacingOccurrences(of: "00:00:00", with: String(format: "%02d:%02d:00", $0 / 60 % 24, $0 % 60)) }
+        let text = "time;P [kW]\n" + rows.enumerated().map { "\($1);\($0),5" }.joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: url)
+        // Act
+        let detection = try CSVSniffer.detect(fileAt: url)
+        var progress: [Int] = []
+        let result = try CSVReader.importFile(at: url, settings: detection.settings, chunkSize: 4096) { read, total in
+            progress.append(read)
+            #expect(total == text.utf8.count)
+        }
+        // Assert
+        #expect(progress.count > 10 && progress.last == text.utf8.count)
+        #expect(progress == progress.sorted())
+        #expect(result.series[0].data.values.count == 1440)  // 5000 rows over one day repeat: the last of each minute wins
+        #expect(result.report.duplicateTimestamps == 5000 - 1440)
+        #expect(result.series[0].metadata(id: "m1", timeZone: "UTC").unit == "kW")
+    }
+}
