@@ -63,3 +63,26 @@ import Testing
         #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
     }
 }
+
+@Suite struct SeriesDataMergingTests {
+    @Test func newerPointsWinAndOrderIsKept() {
+        let old = SeriesData(timestamps: [1, 3, 5, 7], values: [10, 30, 50, 70])
+        let new = SeriesData(timestamps: [3, 4, 8], values: [31, 40, 80])
+        #expect(old.merging(new) == SeriesData(timestamps: [1, 3, 4, 5, 7, 8], values: [10, 31, 40, 50, 70, 80]))
+        #expect(old.merging(SeriesData()) == old && SeriesData().merging(new) == new)
+        #expect(old.merging(SeriesData(timestamps: [9], values: [.nan])).count == 5)
+    }
+
+    @Test func mergeMatchesSortDeduplicateOfTheConcatenation() {
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<200 {
+            let a = Array(Set((0..<50).map { _ in Int64(rng.next() % 100) })).sorted()
+            let b = Array(Set((0..<50).map { _ in Int64(rng.next() % 100) })).sorted()
+            let left = SeriesData(timestamps: a, values: a.map { Double($0) })
+            let right = SeriesData(timestamps: b, values: b.map { -Double($0) })
+            var joined = left
+            joined.append(contentsOf: right)
+            #expect(left.merging(right) == joined.sortedDeduplicated())
+        }
+    }
+}
