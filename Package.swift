@@ -85,16 +85,21 @@ let package = Package(
         ]),
 
         // MARK: tests
+        // Shared by the test targets: an empty database per test (SQLite, or a PostgreSQL schema).
+        .target(name: "TestSupport", dependencies: [
+            "Storage", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ], path: "Tests/TestSupport"),
         .testTarget(name: "SeriesTests", dependencies: ["Series"]),
         .testTarget(name: "SolarTests", dependencies: ["Solar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlantDataTests", dependencies: ["PlantData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["js", "Snapshots"]),
         .testTarget(name: "WebUITests", dependencies: ["WebUI"]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Platform", "Storage",
+            "Server", "Platform", "Storage", "WebUI", "TestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -42,7 +42,10 @@ public struct PowerhouseApp {
     }
 
     /// The runnable application with its background services (job worker, cross-instance events, database).
-    public func application(services extra: [any Service] = []) -> some ApplicationProtocol {
+    /// `onServerRunning` receives the port actually bound (useful with port 0).
+    public func application(services extra: [any Service] = [], onServerRunning: @escaping @Sendable (Int) -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
         var services: [any Service] = [DatabaseLifecycle(database: platform.database)]
         if case .postgres(let url) = platform.database.location {
             services.append(PostgresEventListener(bus: platform.events, url: url, logger: platform.logger))
@@ -53,7 +56,9 @@ public struct PowerhouseApp {
             router: router,
             configuration: .init(
                 address: .hostname(platform.config.host, port: platform.config.port), serverName: "Powerhouse"),
-            services: services, logger: platform.logger)
+            services: services,
+            onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: platform.logger)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Storage
+import TestSupport
 
 @Suite struct CredentialRepositoryTests {
     let t0 = Date(timeIntervalSince1970: 1_750_000_000)

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import Testing
 @testable import Storage
+import TestSupport
 
 @Suite struct MigrationTests {
     @Test func migrationsApplyOnEmptyDatabaseAndAreIdempotent() async throws {

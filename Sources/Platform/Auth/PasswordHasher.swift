@@ -1,16 +1,26 @@
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
+import Synchronization
 
 /// bcrypt on the shared thread pool, never on an event loop: a hash at cost 12 takes a quarter of a second.
-public struct PasswordHasher: Sendable {
+public final class PasswordHasher: Sendable {
     public let cost: UInt8
     /// Checked when the username is unknown, so that a wrong username costs as much time as a wrong password.
-    private let decoy: String
+    /// Made on first use rather than at start: start-up stays fast.
+    private let decoyHash = Mutex<String?>(nil)
 
     public init(cost: UInt8) {
         self.cost = cost
-        self.decoy = Bcrypt.hash("decoy password that no one has", cost: cost)
+    }
+
+    private func decoy() -> String {
+        decoyHash.withLock { hash in
+            if let hash { return hash }
+            let made = Bcrypt.hash("decoy password that no one has", cost: cost)
+            hash = made
+            return made
+        }
     }
 
     /// bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated.
@@ -31,8 +41,8 @@ public struct PasswordHasher: Sendable {
     }
 
     public func verify(_ password: String, hash: String?) async throws -> Bool {
-        let hash = hash ?? decoy
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        return matches && hash != decoy
+        let known = hash != nil
+        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash ?? self.decoy()) }
+        return matches && known
     }
 }

@@ -21,9 +21,13 @@ public enum JSONBody {
         guard buffer.readableBytes > 0 else {
             throw Problem(.malformedJSON, detail: "the request body is empty; send a JSON object")
         }
+        let data = Data(buffer: buffer)
         do {
-            return try AppJSON.decoder.decode(T.self, from: Data(buffer: buffer))
+            return try AppJSON.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw Problem(.malformedJSON, detail: "the body is not valid JSON: \(syntaxPosition(data))")
+            }
             throw problem(for: error)
         }
     }
@@ -86,6 +90,23 @@ public enum JSONBody {
         case is Double.Type, is Float.Type: "a number"
         case is [Any].Type: "an array"
         default: "of type \(type)"
+        }
+    }
+
+    /// Where the syntax breaks, as line and column: JSONSerialization reports the character offset.
+    static func syntaxPosition(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "check quotes, commas and brackets"
+        } catch {
+            let text = "\((error as NSError).userInfo["NSDebugDescription"] ?? error)"
+            guard let range = text.range(of: "character "),
+                let offset = Int(text[range.upperBound...].prefix { $0.isNumber })
+            else { return "check quotes, commas and brackets" }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == 0x0A }.count + 1
+            let column = offset - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            return "unexpected input at line \(line), column \(column)"
         }
     }
 

@@ -59,6 +59,8 @@ public struct Problem: Error, Codable, Sendable, Equatable {
         case validation
         case unauthenticated
         case forbidden
+        /// A cookie-authenticated state change without the right CSRF token.
+        case csrf
         case notFound = "not-found"
         case methodNotAllowed = "method-not-allowed"
         case conflict
@@ -75,7 +77,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             case .badRequest, .malformedJSON: .badRequest
             case .validation: .unprocessableContent
             case .unauthenticated: .unauthorized
-            case .forbidden: .forbidden
+            case .forbidden, .csrf: .forbidden
             case .notFound: .notFound
             case .methodNotAllowed: .methodNotAllowed
             case .conflict: .conflict
@@ -95,6 +97,7 @@ public struct Problem: Error, Codable, Sendable, Equatable {
             case .validation: "Some fields are not valid"
             case .unauthenticated: "Authentication is required"
             case .forbidden: "You are not allowed to do this"
+            case .csrf: "The request lacks its security token"
             case .notFound: "Not found"
             case .methodNotAllowed: "Method not allowed"
             case .conflict: "Conflict with the current state"
@@ -135,7 +138,7 @@ extension Problem: HTTPResponseError {
         var problem = self
         if problem.requestID == nil { problem.requestID = requestID }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(problem)) ?? Data("{\"type\":\"/problems/internal\",\"status\":500}".utf8)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }

@@ -55,7 +55,7 @@ public struct Routes {
         // Pages check the form's csrf_token field themselves; API calls send the X-CSRF-Token header.
         if endpoint.isMutating, endpoint.kind == .api, case .session(_, let csrfToken)? = context.identity?.method {
             guard request.headers[.init("X-CSRF-Token")!] == csrfToken else {
-                throw Problem(.forbidden, detail: "a cookie session must send its CSRF token in X-CSRF-Token")
+                throw Problem(.csrf, detail: "a cookie session must send its CSRF token in X-CSRF-Token")
             }
         }
     }

@@ -67,13 +67,14 @@ enum PageSupport {
     /// The form's token must match the session's (or, before login, the CSRF cookie's).
     static func checkCSRF(_ token: String?, _ request: Request, _ context: AppRequestContext) throws {
         let expected: String?
-        if case .session(_, let csrf)? = context.identity?.method {
-            expected = csrf
-        } else {
-            expected = AuthServices.cookie(csrfCookie, in: request)
+        switch context.identity?.method {
+        case .session(_, let csrf): expected = csrf
+        // Bearer tokens and API keys are never sent by a browser on its own: there is nothing to forge.
+        case .accessToken, .apiKey: return
+        case nil: expected = AuthServices.cookie(csrfCookie, in: request)
         }
         guard let expected, let token, !token.isEmpty, constantTimeEquals(expected, token) else {
-            throw Problem(.forbidden, detail: "the form's security token is missing or stale; reload the page and try again")
+            throw Problem(.csrf, detail: "the form's security token is missing or stale; reload the page and try again")
         }
     }
 

@@ -8,6 +8,7 @@ import NIOPosix
 import PostgresNIO
 import SQLKit
 import ServiceLifecycle
+import Synchronization
 
 /// The one database of a Powerhouse instance, SQLite or PostgreSQL, with its migrations.
 ///
@@ -27,6 +28,7 @@ public final class AppDatabase: Sendable {
     let ownedGroup: MultiThreadedEventLoopGroup?
     let ownedThreadPool: NIOThreadPool?
     let logger: Logger
+    private let isShutDown = Mutex(false)
 
     public static func open(
         _ location: DatabaseLocation, poolSize: Int = 8, schema: String? = nil, logger: Logger
@@ -112,7 +114,9 @@ public final class AppDatabase: Sendable {
         try await sql.raw("SELECT 1").run()
     }
 
+    /// Closes the connections; later calls do nothing.
     public func shutdown() async {
+        guard isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
         await databases.shutdownAsync()
         if let ownedThreadPool { try? await ownedThreadPool.shutdownGracefully() }
         if let ownedGroup { try? await ownedGroup.shutdownGracefully() }

@@ -8,5 +8,6 @@ enum AllMigrations {
         CreateAuditEntries(),
         CreateJobs(),
         CreateEvents(),
+        CreateSettings(),
     ]
 }

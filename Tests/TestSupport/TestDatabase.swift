@@ -1,16 +1,16 @@
 import Foundation
 import Logging
 import PostgresNIO
-@testable import Storage
+import Storage
 
 /// Opens an empty, migrated database for one test: SQLite in memory, or — when
 /// `POWERHOUSE_TEST_DATABASE_URL` is set — a fresh schema of that PostgreSQL database, dropped afterwards.
-enum TestDatabase {
-    static var postgresURL: String? {
+public enum TestDatabase {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["POWERHOUSE_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static func withDatabase<T>(migrate: Bool = true, _ body: (AppDatabase) async throws -> T) async throws -> T {
+    public static func withDatabase<T>(migrate: Bool = true, _ body: (AppDatabase) async throws -> T) async throws -> T {
         let logger = Logger(label: "test")
         let database: AppDatabase
         var schema: String?
