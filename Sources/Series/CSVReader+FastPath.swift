@@ -26,7 +26,7 @@ extension CSVReader {
                     store.set(Int(role &- 2), .nan)
                     continue
                 }
-                guard case .value(let v, let next) = NumberParser.prefix(p, i, end, syntax) else { return nil }
+                guard case .value(let v, let next) = NumberParser.prefix(p, i, end, fastSyntax) else { return nil }
                 store.set(Int(role &- 2), v)
                 i = next
             } else if role == 1 {

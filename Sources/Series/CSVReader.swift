@@ -23,6 +23,7 @@ public struct CSVReader: Sendable {
     var scanner: RecordScanner
     var resolver: ZoneResolver
     let syntax: NumberSyntax
+    let fastSyntax: NumberSyntax
     var scratch: [UInt8] = []
     /// Physical line where the next record starts, and records seen so far.
     var line = 1
@@ -52,9 +53,9 @@ public struct CSVReader: Sendable {
         if settings.decimalSeparator.rawValue == settings.thousandsSeparator.rawValue {
             throw .invalidSettings("decimal and thousands separator are both \"\(settings.decimalSeparator.rawValue)\"")
         }
-        if settings.decimalSeparator.rawValue == settings.delimiter.rawValue
-            || settings.thousandsSeparator.rawValue == settings.delimiter.rawValue {
-            throw .invalidSettings("the delimiter \"\(settings.delimiter.rawValue)\" cannot also separate decimals or thousands")
+        // A grouping character equal to the delimiter is fine inside quoted cells (`"1,234.5"`).
+        if settings.decimalSeparator.rawValue == settings.delimiter.rawValue {
+            throw .invalidSettings("the delimiter \"\(settings.delimiter.rawValue)\" cannot also be the decimal separator")
         }
         if let columns = settings.columns, columns.contains(where: { $0.index < 0 }) {
             throw .invalidSettings("column indices must not be negative")
@@ -64,6 +65,10 @@ public struct CSVReader: Sendable {
         self.transcoder = Transcoder(settings.encoding)
         self.scanner = RecordScanner(delimiter: settings.delimiter.byte)
         self.syntax = settings.numberSyntax
+        // Unquoted cells (the only ones the fast path reads) cannot contain the delimiter, so no grouping there.
+        var unquoted = settings.numberSyntax
+        if unquoted.thousands == settings.delimiter.byte { unquoted.thousands = 0 }
+        self.fastSyntax = unquoted
         self.report = CSVImportReport(settings: settings)
         if let columns = settings.columns { resolve(columns) }
     }

@@ -14,7 +14,7 @@ enum CellType: Equatable {
                 return bytes.contains(UInt8(ascii: ":")) ? .dateTime : .date
             }
             if TimestampParser.timeOfDay(p, 0, b.count) != nil { return .timeOfDay }
-            for syntax in NumberStyleGuess.syntaxes where syntax.decimal != delimiter && syntax.thousands != delimiter {
+            for syntax in NumberStyleGuess.syntaxes where syntax.decimal != delimiter {
                 if NumberParser.parse(p, 0, b.count, syntax) != nil { return .number }
             }
             return CSVSettings().missingValueMarkers.contains(cell) ? .empty : .text
@@ -129,7 +129,8 @@ enum NumberStyleGuess {
             if pointThreeDigits > 0 || pointGroups { return (.comma, .point) }
             return (.comma, space ? .space : .none)
         }
-        if delimiter != .comma && (commaThreeDigits > 0 || commaGroups) { return (.point, .comma) }
+        // Grouping commas in a comma-delimited file can only come from quoted cells, which is fine.
+        if commaGroups || (delimiter != .comma && commaThreeDigits > 0) { return (.point, .comma) }
         return (.point, apostrophe ? .apostrophe : (space ? .space : .none))
     }
 }

@@ -91,6 +91,17 @@ enum TimestampParser {
                 guard n > 0 else { return nil }
             }
         }
+        // US exports write `1:45 PM`.
+        var j = i
+        while j < end && p[j] == UInt8(ascii: " ") { j += 1 }
+        if j + 1 < end && (p[j + 1] | 0x20) == UInt8(ascii: "m") {
+            let marker = p[j] | 0x20
+            guard marker == UInt8(ascii: "a") || marker == UInt8(ascii: "p") else { return ms }
+            guard h >= 1 && h <= 12 else { return nil }
+            let hour24 = (h % 12) + (marker == UInt8(ascii: "p") ? 12 : 0)
+            ms += (hour24 - h) * 3_600_000
+            i = j + 2
+        }
         return ms
     }
 

@@ -113,3 +113,27 @@ import Testing
         #expect(throws: CSVImportError.self) { try detect("a,b\nx,y\n") }
     }
 }
+
+@Suite struct CSVSnifferMessyTests {
+    @Test func quotedGermanExportWithSplitDateAndTime() throws {
+        let text = "\"Datum\";\"Uhrzeit\";\"Wert (kWh)\";\"Status\"\n\"01.01.2024\";\"00:00\";\"0,123\";\"W\"\n\"01.01.2024\";\"00:15\";\"0,456\";\"W\"\n\"01.01.2024\";\"00:30\";\"\";\"F\"\n"
+        let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true, timeZone: "Europe/Berlin")
+        #expect(d.settings.delimiter == .semicolon && d.settings.decimalSeparator == .comma)
+        #expect(d.settings.timestampColumn == 0 && d.settings.timeColumn == 1 && d.settings.timestampFormat == .dayMonthYear)
+        #expect(d.settings.columns?.filter(\.include).map(\.name) == ["Wert"])
+        #expect(d.settings.columns?.first?.unit == "kWh")
+        #expect(d.preview.series[0].data.values[0] == 0.123 && d.preview.series[0].data.values[2].isNaN)
+        #expect(d.preview.timestamps.first == CSVFixture.iso("2023-12-31T23:00:00Z"))
+    }
+
+    @Test func usExportWithPreambleAmPmAndGrouping() throws {
+        let text = "Site: Plant A\r\nExported by X\r\n\r\nDate,Time,Power (W),Energy (Wh)\r\n1/2/2024,1:00 PM,\"1,234.5\",12\r\n1/2/2024,1:15 PM,\"1,300.0\",13\r\n1/13/2024,12:30 AM,5,1\r\n"
+        let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true)
+        #expect(d.settings.delimiter == .comma && d.settings.headerRow == 4 && d.settings.dataStartRow == 5)
+        #expect(d.settings.timestampFormat == .monthDayYear && d.settings.timeColumn == 1)
+        #expect(d.settings.thousandsSeparator == .comma && d.settings.decimalSeparator == .point)
+        #expect(d.settings.columns?.map(\.unit) == ["W", "Wh"])
+        #expect(d.preview.series[0].data.values == [1234.5, 1300, 5])
+        #expect(d.preview.timestamps == ["2024-01-02T13:00:00Z", "2024-01-02T13:15:00Z", "2024-01-13T00:30:00Z"].map(CSVFixture.iso))
+    }
+}
