@@ -57,8 +57,11 @@ public struct CSVReader: Sendable {
         if settings.decimalSeparator.rawValue == settings.delimiter.rawValue {
             throw .invalidSettings("the delimiter \"\(settings.delimiter.rawValue)\" cannot also be the decimal separator")
         }
-        if let columns = settings.columns, columns.contains(where: { $0.index < 0 }) {
-            throw .invalidSettings("column indices must not be negative")
+        if let columns = settings.columns?.filter(\.include) {
+            if columns.contains(where: { $0.index < 0 }) { throw .invalidSettings("column indices must not be negative") }
+            if let clash = columns.first(where: { $0.index == settings.timestampColumn || $0.index == settings.timeColumn }) {
+                throw .invalidSettings("column \(clash.index + 1) (\"\(clash.header)\") holds the timestamp and cannot be a value column")
+            }
         }
         self.settings = settings
         self.resolver = resolver
@@ -93,10 +96,14 @@ public struct CSVReader: Sendable {
     }
 
     public mutating func consume(_ chunk: Data) throws(CSVImportError) {
-        try consume([UInt8](chunk))
+        let r = chunk.withUnsafeBytes { raw in
+            Result { () throws(CSVImportError) in try consume(raw) }
+        }
+        try r.get()
     }
 
     /// Reads the rest (a last line without line break), sorts, merges duplicates and returns the series.
+    /// Call it once; the reader hands its columns over to the result.
     public mutating func finish() throws(CSVImportError) -> CSVImportResult {
         if !finished {
             transcoder.finish(to: &buffer)
