@@ -1,7 +1,12 @@
 import Foundation
 
-/// The run's working memory: structure-of-arrays buffers for one block of steps for all houses, allocated once.
-/// Layout `[house * blockSteps + k]` for house buffers and `[transformer * blockSteps + k]` for transformer sums.
+/// The run's working memory, allocated once. Time is processed in blocks (a day of steps for all houses); every
+/// per-house or per-transformer row of a block is `stride` doubles long (the block length rounded up to 4 so SIMD
+/// loops can run over whole chunks; the padding holds zeros).
+///
+/// Only surplus, deficit and received persist across houses within a block; the other rows of a house live in a
+/// small scratch area (four slots, for a group of four battery houses) — unless the caller asked for every house's
+/// series (`detail == .full`), in which case each house gets its own rows so the block can be handed to the sink.
 final class Engine {
     let calendar: StepCalendar
     let options: SimulationOptions
@@ -10,7 +15,9 @@ final class Engine {
     let scopeCount: Int
     let monthCount: Int
     let blockSteps: Int
+    let stride: Int
     let dt: Double
+    let full: Bool
 
     // Topology, flattened.
     let houseTransformer: [Int]
@@ -21,19 +28,19 @@ final class Engine {
     let capacity: [Double]
     let battery: [BatteryState?]
     let names: [String]
+    /// Houses processed together in phase A: one house without a battery, or up to four with one (SIMD lanes).
+    let units: [[Int]]
 
-    // Block buffers (house-major).
-    let loadBuf, pvBuf, surplusBuf, deficitBuf, receivedBuf: UnsafeMutablePointer<Double>
-    // Only with detail == .full.
-    let selfBuf, chargeBuf, dischargeBuf, energyBuf: UnsafeMutablePointer<Double>?
-    /// delivered, export, import (three house-major blocks), only with detail == .full.
-    let outBuf: UnsafeMutablePointer<Double>?
+    // Persistent house rows (house-major, `stride` apart).
+    let surplusBuf, deficitBuf, receivedBuf: UnsafeMutablePointer<Double>
+    /// Per-house rows of the kinds in `Row`: scratch slots, or full-size when `full`.
+    let rowStore: UnsafeMutablePointer<Double>
     // Per transformer per block step: accumulated quantities (TQ of them) and the curtailment fraction.
     let trAcc: UnsafeMutablePointer<Double>
     let curtailFraction: UnsafeMutablePointer<Double>
     // Per scope per block step (one extra zero scope for "no sharing").
     let scopeSupply, scopeDemand, sellRatio, buyRatio: UnsafeMutablePointer<Double>
-    // Per block step prices.
+    // Per block step prices (zero in the padding).
     let priceImport, priceFeedIn, priceCommunity, emission: UnsafeMutablePointer<Double>
     // Scratch for equal-share / priority.
     let scratch: UnsafeMutablePointer<Double>
@@ -46,6 +53,12 @@ final class Engine {
     /// Stored energy per house (kWh), carried from block to block.
     var energy: [Double]
 
+    /// Kinds of per-house rows kept in `rowStore`.
+    enum Row: Int, CaseIterable {
+        case load, pv, selfUse, charge, discharge, energy, curtailed, delivered, gridImport, gridExport
+        case cost, baselineCost, co2, baselineCo2
+    }
+
     /// Transformer quantities in the order of `FlowSeries.columnNames`.
     enum TQ {
         static let load = 0, pv = 1, selfUse = 2, charge = 3, discharge = 4, received = 5, delivered = 6
@@ -56,7 +69,9 @@ final class Engine {
 
     struct BatteryState {
         let initialEnergy: Double
-        let eMin, eMax, pc, pd, etaC, etaD, threshold: Double
+        let eMin, eMax, pc, pd, etaC, etaD: Double
+        /// Grid import the battery leaves alone (0 for self-consumption).
+        let threshold: Double
         let capacity: Double
     }
 
@@ -66,6 +81,9 @@ final class Engine {
         let period = calendar.period
         dt = period.stepHours
         blockSteps = max(1, options.blockSteps > 0 ? options.blockSteps : period.stepsPerDay)
+        // Rounded up to four, plus four: a chunk starting anywhere before the end stays inside the row.
+        stride = (blockSteps + 3) / 4 * 4 + 4
+        full = options.detail == .full
         monthCount = calendar.months.count
         var houseTransformer: [Int] = [], houseScope: [Int] = [], capacity: [Double] = [], battery: [BatteryState?] = [], names: [String] = []
         var houses: [House] = []
@@ -80,7 +98,7 @@ final class Engine {
                 names.append(house.name)
                 houses.append(house)
                 battery.append(house.battery.map { b in
-                    var threshold = Double.infinity
+                    var threshold = 0.0
                     if case .peakShaving(let t) = options.battery { threshold = b.peakThresholdKW ?? t }
                     return BatteryState(
                         initialEnergy: b.initialSoC * b.capacityKWh, eMin: b.minSoC * b.capacityKWh, eMax: b.maxSoC * b.capacityKWh,
@@ -110,23 +128,25 @@ final class Engine {
         self.capacity = capacity
         self.battery = battery
         self.names = names
+        var units = (0..<houseCount).filter { battery[$0] == nil }.map { [$0] }
+        let withBattery = (0..<houseCount).filter { battery[$0] != nil }
+        units += Swift.stride(from: 0, to: withBattery.count, by: 4).map { Array(withBattery[$0..<min($0 + 4, withBattery.count)]) }
+        self.units = units
 
         func alloc(_ n: Int) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
             p.initialize(repeating: 0, count: max(1, n))
             return p
         }
-        let hb = houseCount * blockSteps
-        loadBuf = alloc(hb); pvBuf = alloc(hb); surplusBuf = alloc(hb); deficitBuf = alloc(hb); receivedBuf = alloc(hb)
-        let full = options.detail == .full
-        selfBuf = full ? alloc(hb) : nil; chargeBuf = full ? alloc(hb) : nil
-        dischargeBuf = full ? alloc(hb) : nil; energyBuf = full ? alloc(hb) : nil
-        outBuf = full ? alloc(3 * hb) : nil
-        trAcc = alloc(transformerCount * TQ.count * blockSteps)
-        curtailFraction = alloc(transformerCount * blockSteps)
-        scopeSupply = alloc(scopeCount * blockSteps); scopeDemand = alloc(scopeCount * blockSteps)
-        sellRatio = alloc(scopeCount * blockSteps); buyRatio = alloc(scopeCount * blockSteps)
-        priceImport = alloc(blockSteps); priceFeedIn = alloc(blockSteps); priceCommunity = alloc(blockSteps); emission = alloc(blockSteps)
+        let hb = houseCount * stride
+        surplusBuf = alloc(hb); deficitBuf = alloc(hb); receivedBuf = alloc(hb)
+        // Two spare rows at the end: a zero row and a discard row for missing battery lanes.
+        rowStore = alloc((Row.allCases.count * (full ? houseCount : 4) + 2) * stride)
+        trAcc = alloc(transformerCount * TQ.count * stride)
+        curtailFraction = alloc(transformerCount * stride)
+        scopeSupply = alloc(scopeCount * stride); scopeDemand = alloc(scopeCount * stride)
+        sellRatio = alloc(scopeCount * stride); buyRatio = alloc(scopeCount * stride)
+        priceImport = alloc(stride); priceFeedIn = alloc(stride); priceCommunity = alloc(stride); emission = alloc(stride)
         scratch = alloc(houseCount)
         groupScratch = alloc(groupCount); groupFactor = alloc(groupCount)
 
@@ -136,9 +156,14 @@ final class Engine {
         energy = battery.map { $0?.initialEnergy ?? 0 }
     }
 
+    /// The row of `kind` for house `h` processed in scratch slot `slot`.
+    @inline(__always)
+    func row(_ kind: Row, house h: Int, slot: Int) -> UnsafeMutablePointer<Double> {
+        full ? rowStore + (kind.rawValue * houseCount + h) * stride : rowStore + (kind.rawValue * 4 + slot) * stride
+    }
+
     func release() {
-        for p in [loadBuf, pvBuf, surplusBuf, deficitBuf, receivedBuf, trAcc, curtailFraction, scopeSupply, scopeDemand, sellRatio, buyRatio,
+        for p in [surplusBuf, deficitBuf, receivedBuf, rowStore, trAcc, curtailFraction, scopeSupply, scopeDemand, sellRatio, buyRatio,
                   priceImport, priceFeedIn, priceCommunity, emission, scratch, groupScratch, groupFactor] { p.deallocate() }
-        for p in [selfBuf, chargeBuf, dischargeBuf, energyBuf, outBuf] { p?.deallocate() }
     }
 }

@@ -34,8 +34,9 @@ public struct ArrayProfileSource: HouseProfileSource {
             fallback.fill(house: house, steps: steps, into: buffer)
             return
         }
+        precondition(steps.upperBound <= values.count, "house \(house): \(values.count) values, steps up to \(steps.upperBound) asked")
         values.withUnsafeBufferPointer { src in
-            for (k, i) in steps.enumerated() { buffer[k] = src[i] }
+            buffer.baseAddress!.update(from: src.baseAddress! + steps.lowerBound, count: steps.count)
         }
     }
 }
@@ -50,5 +51,25 @@ public struct ClosureProfileSource: HouseProfileSource {
 
     public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
         body(house, steps, buffer)
+    }
+}
+
+/// Every house's series in one contiguous house-major matrix (`values[house * stepCount + step]`), e.g. measured
+/// loads for a whole community; a window is one `memcpy`.
+public struct MatrixProfileSource: HouseProfileSource {
+    public let values: [Double]
+    public let stepCount: Int
+
+    public init(values: [Double], stepCount: Int) {
+        precondition(stepCount > 0 && values.count % stepCount == 0, "matrix of \(values.count) values is not a whole number of rows of \(stepCount)")
+        self.values = values
+        self.stepCount = stepCount
+    }
+
+    public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+        precondition(steps.upperBound <= stepCount && (house + 1) * stepCount <= values.count, "house \(house), steps \(steps) outside the matrix")
+        values.withUnsafeBufferPointer { src in
+            buffer.baseAddress!.update(from: src.baseAddress! + house * stepCount + steps.lowerBound, count: steps.count)
+        }
     }
 }

@@ -15,6 +15,7 @@ struct Arguments {
     var reps = 3
     var out = "bench/out/grid"
     var detail = DetailLevel.aggregates
+    var blockDays = 1
 
     init() {
         var args = CommandLine.arguments.dropFirst()
@@ -26,6 +27,7 @@ struct Arguments {
             case "--reps": reps = Int(value) ?? reps
             case "--out": out = value
             case "--detail": detail = DetailLevel(rawValue: value) ?? detail
+            case "--block-days": blockDays = Int(value) ?? blockDays
             default: FileHandle.standardError.write(Data("unknown option \(key)\n".utf8)); exit(2)
             }
         }
@@ -88,7 +90,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 let args = Arguments()
 let topology = benchmarkTopology(houses: args.houses)
 let period = try SimulationPeriod(from: LocalDate("2025-01-01")!, to: LocalDate("2026-01-01")!, timeZoneID: topology.timeZone)
-let options = SimulationOptions(sharing: .proRata, scope: .transformer, detail: args.detail)
+let options = SimulationOptions(sharing: .proRata, scope: .transformer, detail: args.detail, blockSteps: args.blockDays * period.stepsPerDay)
 var setupTime = 0.0
 var load: StandardLoadSource!
 var pv: PVShapeSource!
@@ -131,6 +133,30 @@ case "profiles":
     }
     print(String(format: "grid-bench profiles: %d houses, wall %.3f s, CPU %.3f s (checksum %.3f)", args.houses, t, cpuTimes.last!, sink))
 
+case "engine":
+    // The engine alone: every house repeats one cached day, so no memory streaming and no profile generation.
+    let day = period.stepsPerDay
+    var dayLoad = [Double](repeating: 0, count: args.houses * day), dayPV = dayLoad
+    for h in 0..<args.houses {
+        dayLoad.withUnsafeMutableBufferPointer { load.fill(house: h, steps: 0..<day, into: UnsafeMutableBufferPointer(rebasing: $0[(h * day)..<((h + 1) * day)])) }
+        dayPV.withUnsafeMutableBufferPointer { pv.fill(house: h, steps: (180 * day)..<(181 * day), into: UnsafeMutableBufferPointer(rebasing: $0[(h * day)..<((h + 1) * day)])) }
+    }
+    let l = dayLoad, g = dayPV
+    func repeating(_ m: [Double]) -> ClosureProfileSource {
+        ClosureProfileSource { h, steps, buffer in
+            m.withUnsafeBufferPointer { src in
+                // Blocks are whole days here, so a block is the cached day.
+                buffer.baseAddress!.update(from: src.baseAddress! + h * day, count: steps.count)
+            }
+        }
+    }
+    var times: [Double] = []
+    for _ in 0..<args.reps {
+        times.append(try seconds { _ = try Simulation.run(topology: topology, period: period, load: repeating(l), pv: repeating(g), options: options) })
+    }
+    let cpu = Array(cpuTimes.suffix(args.reps))
+    print(String(format: "grid-bench engine: %d houses, wall median %.3f s, CPU median %.3f s", args.houses, median(times), median(cpu)))
+
 case "export":
     let dir = URL(fileURLWithPath: args.out)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -170,7 +196,9 @@ case "export":
         "import_price": .number(pi), "feed_in_price": .number(pf), "community_price": .number((pi + pf) / 2), "emission_kg_per_kwh": .number(ef),
     ])
     try Data(params.serialized().utf8).write(to: dir.appendingPathComponent("params.json"))
-    let arrayLoad = ArrayProfileSource(series: loads), arrayPV = ArrayProfileSource(series: pvs)
+    let arrayLoad = MatrixProfileSource(values: loads.flatMap { $0! }, stepCount: n), arrayPV = MatrixProfileSource(values: pvs.flatMap { $0! }, stepCount: n)
+    loads = []
+    pvs = []
     var times: [Double] = []
     var result: SimulationResult?
     for _ in 0..<args.reps {

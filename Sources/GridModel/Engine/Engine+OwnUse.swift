@@ -1,0 +1,161 @@
+import Foundation
+
+extension Engine {
+    /// Steps 1–2 for every house: own use, then the battery; accumulates house totals and transformer sums.
+    func phaseOwnUseAndBattery(load: any HouseProfileSource, pv: any HouseProfileSource, start: Int, count n: Int, segments: [Segment]) {
+        let S = stride
+        let Q = EnergyTotals.fieldCount, months = monthCount, dt = self.dt
+        trAcc.update(repeating: 0, count: transformerCount * TQ.count * S)
+        houseMonth.withUnsafeMutableBufferPointer { hm in
+            for unit in units {
+                let hasBattery = battery[unit[0]] != nil
+                for (slot, h) in unit.enumerated() {
+                    let L = row(.load, house: h, slot: slot), G = row(.pv, house: h, slot: slot)
+                    load.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: L, count: n))
+                    pv.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: G, count: n))
+                    if hasBattery { continue }
+                    // Without a battery everything happens in one pass.
+                    let rows = OwnUseRows(
+                        load: L, pv: G, selfUse: row(.selfUse, house: h, slot: slot), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
+                        acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: full)
+                    for seg in segments {
+                        let t = Engine.ownUse(rows, seg.range)
+                        let o = (h * months + seg.month) * Q
+                        hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
+                    }
+                    if full {
+                        for kind in [Row.charge, .discharge, .energy] { row(kind, house: h, slot: 0).update(repeating: 0, count: n) }
+                    }
+                }
+                guard hasBattery else { continue }
+                for (slot, h) in unit.enumerated() {
+                    let rows = OwnUseRows(
+                        load: row(.load, house: h, slot: slot), pv: row(.pv, house: h, slot: slot), selfUse: row(.selfUse, house: h, slot: slot),
+                        surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc, stride: S, keepRows: true)
+                    _ = Engine.ownUse(rows, 0..<n, accumulate: false)
+                }
+                batteryGroup(unit, count: n)
+                for (slot, h) in unit.enumerated() {
+                    let acc = trAcc + houseTransformer[h] * TQ.count * S
+                    let l = row(.load, house: h, slot: slot), g = row(.pv, house: h, slot: slot), o = row(.selfUse, house: h, slot: slot)
+                    let c = row(.charge, house: h, slot: slot), x = row(.discharge, house: h, slot: slot)
+                    let sRow = surplusBuf + h * S, dRow = deficitBuf + h * S
+                    for seg in segments {
+                        let (a, b) = Engine.accumulate(l, g, o, c, x, sRow, dRow, acc: acc, stride: S, seg.range)
+                        let off = (h * months + seg.month) * Q
+                        hm[off] += a[0] * dt; hm[off + 1] += a[1] * dt; hm[off + 2] += a[2] * dt; hm[off + 3] += b[0] * dt; hm[off + 4] += b[1] * dt
+                    }
+                }
+            }
+        }
+    }
+
+    struct OwnUseRows {
+        let load, pv, selfUse, surplus, deficit, acc: UnsafeMutablePointer<Double>
+        let stride: Int
+        /// Write the clamped load/PV and own use back (needed for batteries and the full-detail sink).
+        let keepRows: Bool
+    }
+
+    /// `self = min(L, G)`, `s = G − self`, `d = L − self` over `range`; returns Σload, ΣPV, Σself. Negative inputs
+    /// (net-metered measurements) are clamped at zero: they are neither load nor generation.
+    @inline(__always)
+    static func ownUse(_ r: OwnUseRows, _ range: Range<Int>, accumulate: Bool = true) -> SIMD3<Double> {
+        let B = r.stride
+        let accL = r.acc + TQ.load * B, accG = r.acc + TQ.pv * B, accO = r.acc + TQ.selfUse * B
+        let accS = r.acc + TQ.supply * B, accD = r.acc + TQ.demand * B
+        var sumL = Lanes(), sumG = Lanes(), sumO = Lanes()
+        let zero = Lanes()
+        forChunks(range) { k, keep in
+            let l = vmax(zero, r.load.lanes(k)).kept(keep), g = vmax(zero, r.pv.lanes(k)).kept(keep)
+            let o = vmin(l, g)
+            let s = g - o, d = l - o
+            r.surplus.store(k, s, keep)
+            r.deficit.store(k, d, keep)
+            if r.keepRows {
+                r.load.store(k, l, keep)
+                r.pv.store(k, g, keep)
+                r.selfUse.store(k, o, keep)
+            }
+            if accumulate {
+                accL.addLanes(k, l); accG.addLanes(k, g); accO.addLanes(k, o); accS.addLanes(k, s); accD.addLanes(k, d)
+                sumL += l; sumG += g; sumO += o
+            }
+        }
+        return SIMD3(laneSum(sumL), laneSum(sumG), laneSum(sumO))
+    }
+
+    /// Adds a battery house's rows into its transformer's sums over `range`; returns (Σload, ΣPV, Σself) and
+    /// (Σcharge, Σdischarge).
+    @inline(__always)
+    static func accumulate(
+        _ l: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ o: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+        _ x: UnsafeMutablePointer<Double>, _ s: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>,
+        acc: UnsafeMutablePointer<Double>, stride B: Int, _ range: Range<Int>
+    ) -> (SIMD3<Double>, SIMD2<Double>) {
+        var sl = Lanes(), sg = Lanes(), so = Lanes(), sc = Lanes(), sx = Lanes()
+        forChunks(range) { k, keep in
+            let vl = l.lanes(k).kept(keep), vg = g.lanes(k).kept(keep), vo = o.lanes(k).kept(keep)
+            let vc = c.lanes(k).kept(keep), vx = x.lanes(k).kept(keep)
+            (acc + TQ.load * B).addLanes(k, vl); (acc + TQ.pv * B).addLanes(k, vg); (acc + TQ.selfUse * B).addLanes(k, vo)
+            (acc + TQ.charge * B).addLanes(k, vc); (acc + TQ.discharge * B).addLanes(k, vx)
+            (acc + TQ.supply * B).addLanes(k, s.lanes(k).kept(keep))
+            (acc + TQ.demand * B).addLanes(k, d.lanes(k).kept(keep))
+            sl += vl; sg += vg; so += vo; sc += vc; sx += vx
+        }
+        return (SIMD3(laneSum(sl), laneSum(sg), laneSum(so)), SIMD2(laneSum(sc), laneSum(sx)))
+    }
+
+    typealias Quad = SIMD4<Double>
+
+    /// Up to four battery houses at once, one per lane: the state of charge makes each house sequential in time, so
+    /// the parallelism is across houses. Charge `c = min(s, Pc, (Emax − E)/(ηc·Δt))`; otherwise discharge
+    /// `x = min(d − threshold, Pd, (E − Emin)·ηd/Δt)` when `d > threshold` (threshold 0 for self-consumption).
+    func batteryGroup(_ unit: [Int], count n: Int) {
+        let S = stride
+        var pc = Quad(), pd = Quad(), eMin = Quad(), eMax = Quad(), threshold = Quad()
+        var chargeIn = Quad(repeating: 1), dischargeOut = Quad(repeating: 1), e = Quad()
+        // Reciprocals: the divisions sit on the state-of-charge dependency chain, multiplications are cheaper there.
+        var chargeHeadroom = Quad(repeating: 1), dischargeHeadroom = Quad(repeating: 1)
+        // Missing lanes read a zero row and write a discard row.
+        let spare = rowStore + (Row.allCases.count * (full ? houseCount : 4)) * S
+        var sRow = [UnsafeMutablePointer<Double>](repeating: spare, count: 4), dRow = sRow
+        var cRow = [UnsafeMutablePointer<Double>](repeating: spare + S, count: 4), xRow = cRow, eRow = cRow
+        for (j, h) in unit.enumerated() {
+            let b = battery[h]!
+            pc[j] = b.pc; pd[j] = b.pd; eMin[j] = b.eMin; eMax[j] = b.eMax; threshold[j] = b.threshold
+            chargeIn[j] = b.etaC * dt
+            dischargeOut[j] = dt / b.etaD
+            chargeHeadroom[j] = 1 / (b.etaC * dt)
+            dischargeHeadroom[j] = b.etaD / dt
+            e[j] = energy[h]
+            sRow[j] = surplusBuf + h * S
+            dRow[j] = deficitBuf + h * S
+            cRow[j] = row(.charge, house: h, slot: j)
+            xRow[j] = row(.discharge, house: h, slot: j)
+            eRow[j] = row(.energy, house: h, slot: j)
+        }
+        let (s0, s1, s2, s3) = (sRow[0], sRow[1], sRow[2], sRow[3]), (d0, d1, d2, d3) = (dRow[0], dRow[1], dRow[2], dRow[3])
+        let (c0, c1, c2, c3) = (cRow[0], cRow[1], cRow[2], cRow[3]), (x0, x1, x2, x3) = (xRow[0], xRow[1], xRow[2], xRow[3])
+        let (e0, e1, e2, e3) = (eRow[0], eRow[1], eRow[2], eRow[3])
+        let zero = Quad()
+        for k in 0..<n {
+            var s = Quad(s0[k], s1[k], s2[k], s3[k]), d = Quad(d0[k], d1[k], d2[k], d3[k])
+            let charging = s .> zero
+            let c = vmax(zero, vmin(vmin(s, pc), (eMax - e) * chargeHeadroom)).replacing(with: 0, where: .!charging)
+            let discharging = .!charging .& (d .> threshold)
+            let x = vmax(zero, vmin(vmin(d - threshold, pd), (e - eMin) * dischargeHeadroom)).replacing(with: 0, where: .!discharging)
+            e = e + c * chargeIn - x * dischargeOut
+            s -= c
+            d -= x
+            s0[k] = s[0]; s1[k] = s[1]; s2[k] = s[2]; s3[k] = s[3]
+            d0[k] = d[0]; d1[k] = d[1]; d2[k] = d[2]; d3[k] = d[3]
+            c0[k] = c[0]; c1[k] = c[1]; c2[k] = c[2]; c3[k] = c[3]
+            x0[k] = x[0]; x1[k] = x[1]; x2[k] = x[2]; x3[k] = x[3]
+            e0[k] = e[0]; e1[k] = e[1]; e2[k] = e[2]; e3[k] = e[3]
+        }
+        // The discard rows may have collected values; the zero row must stay zero.
+        spare.update(repeating: 0, count: S)
+        for (j, h) in unit.enumerated() { energy[h] = e[j] }
+    }
+}
