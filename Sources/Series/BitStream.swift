@@ -1,41 +1,46 @@
 import Foundation
 
-/// LSB-first bit output used by bit-packing and the XOR value scheme.
+/// LSB-first bit output used by bit-packing and the XOR value scheme. Bits collect in 64-bit words, so a
+/// write is a shift and an or; bytes are produced once at the end.
 struct BitWriter {
-    private(set) var bytes: [UInt8] = []
+    private var words: [UInt64] = []
     private var acc: UInt64 = 0
     private var bits = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { words.reserveCapacity(capacity / 8 + 1) }
 
     /// Writes the low `width` bits of `value` (0...64).
     @inline(__always)
     mutating func write(_ value: UInt64, _ width: Int) {
-        if width > 56 {
-            write(value & 0xFFFF_FFFF, 32)
-            write(value >> 32, width - 32)
-            return
-        }
         guard width > 0 else { return }
-        let masked = width == 64 ? value : value & ((1 << UInt64(width)) - 1)
+        let masked = width == 64 ? value : value & ((1 << UInt64(width)) &- 1)
         acc |= masked << UInt64(bits)
-        bits += width
-        while bits >= 8 {
-            bytes.append(UInt8(truncatingIfNeeded: acc))
-            acc >>= 8
-            bits -= 8
+        let total = bits + width
+        if total >= 64 {
+            words.append(acc)
+            // The part of `masked` that did not fit; shifting by 64 would be 0 anyway, but be explicit.
+            acc = bits == 0 ? 0 : masked >> UInt64(64 - bits)
+            bits = total - 64
+        } else {
+            bits = total
         }
     }
 
-    /// Pads to a whole byte and returns the bytes.
-    mutating func finish() -> [UInt8] {
-        if bits > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: acc))
-            acc = 0
-            bits = 0
+    /// Pads to a whole byte and appends the bytes to `out`.
+    mutating func finish(into out: inout [UInt8]) {
+        let tail = (bits + 7) / 8
+        out.reserveCapacity(out.count + words.count * 8 + tail)
+        for w in words {
+            withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
         }
-        return bytes
+        for i in 0..<tail { out.append(UInt8(truncatingIfNeeded: acc >> UInt64(8 * i))) }
+        words.removeAll()
+        acc = 0
+        bits = 0
     }
+
+    /// Byte length `finish` will produce.
+    var byteCount: Int { words.count * 8 + (bits + 7) / 8 }
 }
 
 /// Reader for ``BitWriter`` output; reads past the end throw.

@@ -43,6 +43,13 @@ extension ChunkCodec {
 
     /// The most frequent difference among (up to) the first 1,024, which is the step of regular data.
     private static func commonestDifference(_ t: UnsafeBufferPointer<Int64>) -> Int64 {
+        let first = t[1] &- t[0]
+        var regular = true
+        for i in 2..<min(t.count, 1025) where t[i] &- t[i - 1] != first {
+            regular = false
+            break
+        }
+        if regular { return first }
         var tally: [Int64: Int] = [:]
         for i in 1..<min(t.count, 1025) { tally[t[i] &- t[i - 1], default: 0] += 1 }
         return tally.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key

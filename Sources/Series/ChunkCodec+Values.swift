@@ -10,8 +10,6 @@ extension ChunkCodec {
     static func encodeValues(_ v: UnsafeBufferPointer<Double>, into out: inout ByteWriter) {
         // NaN is "no data": store where the runs are, then only the real values.
         var runs: [(start: Int, length: Int)] = []
-        var present: [Double] = []
-        present.reserveCapacity(v.count)
         var i = 0
         while i < v.count {
             if v[i].isNaN {
@@ -19,10 +17,10 @@ extension ChunkCodec {
                 while i < v.count && v[i].isNaN { i += 1 }
                 runs.append((start, i - start))
             } else {
-                present.append(v[i])
                 i += 1
             }
         }
+        let present = runs.isEmpty ? Array(v) : v.filter { !$0.isNaN }
         out.varint(runs.count)
         var previousEnd = 0
         for run in runs {
@@ -39,8 +37,9 @@ extension ChunkCodec {
             var decimal = ByteWriter()
             if let e = exponent {
                 decimal.u8(ValueMode.decimal.rawValue)
-                let clean = DecimalScheme.encode(p, exponent: e, into: &decimal)
-                if clean {
+                let exceptions = DecimalScheme.encode(p, exponent: e, into: &decimal)
+                // A few verbatim exceptions (a -0.0, a spike) still leave the decimal scheme far ahead.
+                if exceptions * 20 <= p.count {
                     out.append(decimal)
                     return
                 }

@@ -38,9 +38,9 @@ enum DecimalScheme {
         return best.hits * 4 >= sampled * 3 ? best.e : nil
     }
 
-    /// Writes the values; returns false when some value needed an exception (so the caller may compare schemes).
+    /// Writes the values; returns how many needed a verbatim exception (so the caller may compare schemes).
     @discardableResult
-    static func encode(_ v: UnsafeBufferPointer<Double>, exponent e: Int, into out: inout ByteWriter) -> Bool {
+    static func encode(_ v: UnsafeBufferPointer<Double>, exponent e: Int, into out: inout ByteWriter) -> Int {
         var ints = [Int64](repeating: 0, count: v.count)
         var exceptions = ByteWriter()
         var exceptionCount = 0
@@ -62,17 +62,15 @@ enum DecimalScheme {
         out.u8(UInt8(e))
         out.varint(exceptionCount)
         out.append(exceptions)
-        // Delta-coding wins for smooth signals, plain frame-of-reference for noisy ones; keep the smaller.
+        // Delta-coding wins for smooth signals, plain frame-of-reference for noisy ones; size both, write one.
         var deltas = ints
         for i in stride(from: deltas.count - 1, to: 0, by: -1) { deltas[i] = ints[i] &- ints[i - 1] }
-        var plain = ByteWriter()
-        plain.u8(0)
-        ints.withUnsafeBufferPointer { IntegerPacking.pack($0, into: &plain) }
-        var delta = ByteWriter()
-        delta.u8(1)
-        deltas.withUnsafeBufferPointer { IntegerPacking.pack($0, into: &delta) }
-        out.append(delta.bytes.count <= plain.bytes.count ? delta : plain)
-        return exceptionCount == 0
+        let plainSize = ints.withUnsafeBufferPointer { IntegerPacking.estimatedSize($0) }
+        let deltaSize = deltas.withUnsafeBufferPointer { IntegerPacking.estimatedSize($0) }
+        let useDelta = deltaSize <= plainSize
+        out.u8(useDelta ? 1 : 0)
+        (useDelta ? deltas : ints).withUnsafeBufferPointer { IntegerPacking.pack($0, into: &out) }
+        return exceptionCount
     }
 
     static func decode(into v: UnsafeMutableBufferPointer<Double>, from reader: inout ByteReader) throws(ChunkCodecError) {

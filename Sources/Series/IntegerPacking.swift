@@ -6,7 +6,12 @@ import Foundation
 enum IntegerPacking {
     static let blockSize = 128
 
-    static func pack(_ values: UnsafeBufferPointer<Int64>, into out: inout ByteWriter) {
+    /// Bit width of each block of `values` (what `pack` would use), for sizing without writing.
+    static func widths(_ values: UnsafeBufferPointer<Int64>) -> (widths: [UInt8], minimums: [Int64]) {
+        var widths: [UInt8] = []
+        var minimums: [Int64] = []
+        widths.reserveCapacity(values.count / blockSize + 1)
+        minimums.reserveCapacity(values.count / blockSize + 1)
         var start = 0
         while start < values.count {
             let end = min(start + blockSize, values.count)
@@ -17,16 +22,34 @@ enum IntegerPacking {
                 hi = max(hi, values[i])
             }
             // Wrapping subtraction gives the true range as UInt64 for any pair of Int64.
-            let range = UInt64(bitPattern: hi &- lo)
-            let width = 64 - range.leadingZeroBitCount
-            out.signed(lo)
-            out.u8(UInt8(width))
-            if width > 0 {
-                var bits = BitWriter(capacity: (width * (end - start) + 7) / 8)
-                for i in start..<end { bits.write(UInt64(bitPattern: values[i] &- lo), width) }
-                out.bytes.append(contentsOf: bits.finish())
-            }
+            widths.append(UInt8(64 - UInt64(bitPattern: hi &- lo).leadingZeroBitCount))
+            minimums.append(lo)
             start = end
+        }
+        return (widths, minimums)
+    }
+
+    /// Approximate packed size in bytes, for choosing between encodings.
+    static func estimatedSize(_ values: UnsafeBufferPointer<Int64>) -> Int {
+        let (widths, _) = self.widths(values)
+        var bits = 0
+        for (b, w) in widths.enumerated() { bits += Int(w) * min(blockSize, values.count - b * blockSize) + 24 }
+        return bits / 8
+    }
+
+    static func pack(_ values: UnsafeBufferPointer<Int64>, into out: inout ByteWriter) {
+        let (widths, minimums) = self.widths(values)
+        var bits = BitWriter(capacity: blockSize * 8)
+        for (b, w) in widths.enumerated() {
+            let start = b * blockSize
+            let end = min(start + blockSize, values.count)
+            let lo = minimums[b]
+            let width = Int(w)
+            out.signed(lo)
+            out.u8(w)
+            guard width > 0 else { continue }
+            for i in start..<end { bits.write(UInt64(bitPattern: values[i] &- lo), width) }
+            bits.finish(into: &out.bytes)
         }
     }
 

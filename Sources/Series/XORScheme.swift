@@ -33,9 +33,8 @@ enum XORScheme {
                 bits.write(x >> UInt64(tz), significant)
             }
         }
-        let packed = bits.finish()
-        out.varint(packed.count)
-        out.bytes.append(contentsOf: packed)
+        out.varint(bits.byteCount)
+        bits.finish(into: &out.bytes)
     }
 
     static func decode(into v: UnsafeMutableBufferPointer<Double>, from reader: inout ByteReader) throws(ChunkCodecError) {
