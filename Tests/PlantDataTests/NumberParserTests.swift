@@ -39,3 +39,21 @@ struct NumberParserTests {
         }
     }
 }
+
+@Suite("Numbers with 17 to 19 significant digits")
+struct LongNumberTests {
+    @Test func roundExactlyLikeSwiftsCorrectlyRoundedParser() {
+        // Arrange: unrounded workbook values, e.g. 114133.94901141883 or 0.24168000023487965.
+        var generator = DemoRandom(seed: 7)
+        for _ in 0..<5_000 {
+            let digits = Int.random(in: 17...19, using: &generator)
+            var text = String(String(UInt64.random(in: 1_000_000_000_000_000_000...9_999_999_999_999_999_999, using: &generator)).prefix(digits))
+            let point = Int.random(in: 0...text.count, using: &generator)
+            text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+            // Act
+            let parsed = NumberParser.parse(String(text))
+            // Assert
+            #expect(parsed == .number(Double(String(text))!, percent: false), "\(text)")
+        }
+    }
+}

@@ -1,6 +1,7 @@
 """Writes a full-size synthetic eGRID plant sheet (PLNT) for the benchmark.
 
     python3 bench/plants/gen_plant_sheet.py OUT.csv [--plants 12000] [--seed 2023]
+    python3 bench/plants/gen_plant_sheet.py OUT.xlsx ...   (an eGRID-style workbook: PLNT23 sheet; needs openpyxl)
 
 Layout, header rows and quirks as EPA's CSV exports: row 1 descriptions, row 2 codes (SEQPLT23...),
 UTF-8 with BOM, CRLF, numbers with thousands separators in quotes ("23,077.125"), negatives as
@@ -61,6 +62,9 @@ def main():
     desc, codes = L.header_rows(L.PLANT_COLUMNS, year)
     plants = L.synthetic_plants(args.plants, seed=args.seed, year=year)
     rng = random.Random(args.seed)
+    if args.out.endswith(".xlsx"):
+        write_xlsx(args.out, desc, codes, plants, rng)
+        return
     with open(args.out, "w", encoding="utf-8-sig", newline="") as f:
         f.write(",".join(L.csv_cell(d) for d in desc) + "\r\n")
         f.write(",".join(codes) + "\r\n")
@@ -73,6 +77,22 @@ def main():
                     row[i] = row[i] * (1 + 1e-7 * ((p["seq"] * 7919 + i) % 97))
             fill(row, codes, p, rng)
             f.write(",".join(cell(v, c) for v, c in zip(row, codes)) + "\r\n")
+
+
+def write_xlsx(path, desc, codes, plants, rng):
+    """The same rows as a workbook sheet named PLNT23 (descriptions, codes, data), numbers as numbers."""
+    from openpyxl import Workbook
+    wb = Workbook(write_only=True)
+    contents = wb.create_sheet("Contents")
+    contents.append(["Synthetic eGRID-format workbook for benchmarks (not EPA data)"])
+    sheet = wb.create_sheet("PLNT23")
+    sheet.append(desc)
+    sheet.append(codes)
+    for p in plants:
+        row = L.plant_row(p)
+        fill(row, codes, p, rng)
+        sheet.append(row)
+    wb.save(path)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 VENV="${PLANTS_VENV:-/work/venv-plants}"
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet pandas
+    "$VENV/bin/pip" install --quiet pandas openpyxl
 fi
 PY="$VENV/bin/python"
 
@@ -49,4 +49,25 @@ total_s, total_p = s["parse_ms"] + s["aggregate_ms"], p["parse_ms"] + p["aggrega
 print(f"| parse + aggregate | {total_s:.1f} | {total_p:.1f} | {total_p / total_s:.1f}x |")
 print("checks agree:", ", ".join(f"{k}={v:.6g}" for k, v in sorted(s["check"].items())))
 PY
+done
+
+# The workbook path: EPA's own unit workbook (2.4 MB, 24,598 units) and a 12,000-plant PLNT23 sheet.
+XRUNS="${XRUNS:-3}"
+xlsx="$OUT/plnt_12000.xlsx"
+[ -f "$xlsx" ] || "$PY" bench/plants/gen_plant_sheet.py "$xlsx" --plants 12000
+for wb in ../shared/data/egrid/access_unit_file_2021.xlsx "$xlsx"; do
+    [ -f "$wb" ] || continue
+    echo "# workbook $(basename "$wb"), $(du -h "$wb" | cut -f1), runs=$XRUNS"
+    s=$("$PLANTS_BENCH_BIN" "$wb" --runs "$XRUNS")
+    if [ "$(basename "$wb")" = "plnt_12000.xlsx" ]; then p=$("$PY" bench/plants/pandas_peer.py "$wb" --runs "$XRUNS")
+    else p=$("$PY" -c "
+import json, statistics, time, pandas as pd
+t = []
+for _ in range($XRUNS):
+    t0 = time.perf_counter(); df = pd.read_excel('$wb'); t.append((time.perf_counter() - t0) * 1000)
+print(json.dumps({'tool': 'pandas ' + pd.__version__, 'rows': len(df), 'workbook_ms': statistics.median(t)}))")
+    fi
+    echo "$s"
+    echo "$p"
+    "$PY" -c "import json,sys; s,p=json.loads(sys.argv[1]),json.loads(sys.argv[2]); print(f'| workbook import | {s[\"workbook_ms\"]:.1f} | {p[\"workbook_ms\"]:.1f} | {p[\"workbook_ms\"]/s[\"workbook_ms\"]:.1f}x |')" "$s" "$p"
 done

@@ -35,11 +35,14 @@ extension EGRIDReader {
     private static func readWorksheet(_ ws: XlsxWorksheet, name: String, options: ImportOptions) throws -> EGRIDSheet? {
         var header: SheetHeader?
         var headerRows: [[String]] = []
-        var firstData = ws.rows.endIndex
-        for (k, row) in ws.rows.enumerated() where !row.cells.isEmpty {
-            let width = (row.cells.map(\.column).max() ?? -1) + 1
+        let rows = ws.rows
+        var firstData = rows.endIndex
+        for (k, row) in rows.enumerated() {
+            let width = (row.cells.map { ws.cells[$0].column }.max() ?? -1) + 1
             var cells = [String](repeating: "", count: width)
-            for c in row.cells { cells[c.column] = String(decoding: c.value, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+            for i in row.cells {
+                cells[ws.cells[i].column] = String(decoding: ws.bytes[ws.range(i)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            }
             headerRows.append(cells)
             if SheetHeader.isCodeRow(cells) {
                 header = try makeHeader(codes: cells, descriptions: headerRows.count == 2 ? headerRows[0] : nil, line: row.number)
@@ -51,12 +54,27 @@ extension EGRIDReader {
             }
         }
         guard let header else { return nil }
-        var grid = RawGrid(columnCount: header.codes.count)
-        for row in ws.rows[firstData...] where !row.cells.isEmpty {
-            if let extra = row.cells.first(where: { $0.column >= header.codes.count }) {
-                throw EGRIDImportError(.badHeader("a value stands in column \(extra.column + 1), beyond the last code"), line: row.number)
+        var grid = RawGrid(columnCount: header.codes.count, expectedBytes: ws.bytes.count)
+        var ends = [Int](repeating: 0, count: header.codes.count)
+        for row in rows[firstData...] {
+            // A row's cells lie in column order and end to end in `ws.bytes`: copy them in one go
+            // and give empty columns zero-length cells.
+            let start = ws.range(row.cells.lowerBound).lowerBound
+            var next = row.cells.lowerBound
+            var end = start
+            for column in 0..<ends.count {
+                if next < row.cells.upperBound && ws.cells[next].column == column {
+                    end = ws.cells[next].end
+                    next += 1
+                }
+                ends[column] = end - start
             }
-            grid.appendRow(line: row.number, cells: row.cells)
+            guard next == row.cells.upperBound else {
+                let column = ws.cells[next].column
+                throw EGRIDImportError(.badHeader(column < ends.count
+                    ? "the cells of the row are out of order" : "a value stands in column \(column + 1), beyond the last code"), line: row.number)
+            }
+            grid.appendRow(line: row.number, fieldBytes: ws.bytes[start..<end], fieldEnds: ends)
         }
         return try assembleSheet(header: header, grid: grid, encoding: .utf8, sheetName: name, options: options, dateColumns: ws.dateColumns)
     }

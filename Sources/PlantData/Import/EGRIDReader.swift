@@ -30,7 +30,7 @@ public enum EGRIDReader {
                     if width != h.codes.count {
                         throw EGRIDImportError(.wrongFieldCount(found: record.count, expected: h.codes.count), line: record.line)
                     }
-                    grid.appendRow(line: record.line, fieldBytes: record.bytes, fieldEnds: record.fieldEnds)
+                    grid.appendRow(line: record.line, fieldBytes: record.bytes[...], fieldEnds: record.fieldEnds)
                     return
                 }
                 let cells = (0..<record.count).map { TextDecoding.string(record.field($0), encoding: encoding).trimmingCharacters(in: .whitespaces) }

@@ -14,25 +14,6 @@ struct RawGrid: Sendable {
 
     var rowCount: Int { lines.count }
 
-    /// Appends a row; `fields` beyond `columnCount` must have been checked blank by the caller,
-    /// missing trailing fields become blank.
-    mutating func appendRow(line: Int, fields: Int, _ field: (Int) -> ArraySlice<UInt8>) {
-        let n = min(fields, columnCount)
-        for i in 0..<n {
-            bytes.append(contentsOf: field(i))
-            cellEnds.append(bytes.count)
-        }
-        for _ in n..<columnCount { cellEnds.append(bytes.count) }
-        lines.append(line)
-    }
-
-    /// Appends a row given as sparse cells (xlsx), ordered or not.
-    mutating func appendRow(line: Int, cells: [(column: Int, value: [UInt8])]) {
-        var values = [ArraySlice<UInt8>](repeating: [], count: columnCount)
-        for cell in cells where cell.column < columnCount { values[cell.column] = cell.value[...] }
-        appendRow(line: line, fields: columnCount) { values[$0] }
-    }
-
     /// All cell bytes and cell end offsets, for tight loops.
     func withCells<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer { b in try cellEnds.withUnsafeBufferPointer { e in try body(b, e) } }
@@ -40,10 +21,11 @@ struct RawGrid: Sendable {
 
     /// Appends a row whose fields lie end to end in `fieldBytes`, field `i` ending at `fieldEnds[i]`
     /// (a tokenizer record): one copy for the whole row.
-    mutating func appendRow(line: Int, fieldBytes: [UInt8], fieldEnds: [Int]) {
+    mutating func appendRow(line: Int, fieldBytes: ArraySlice<UInt8>, fieldEnds: [Int]) {
         let base = bytes.count
         let n = min(fieldEnds.count, columnCount)
-        bytes.append(contentsOf: fieldBytes[0..<(n == 0 ? 0 : fieldEnds[n - 1])])
+        let first = fieldBytes.startIndex
+        bytes.append(contentsOf: fieldBytes[first..<(first + (n == 0 ? 0 : fieldEnds[n - 1]))])
         for i in 0..<n { cellEnds.append(base + fieldEnds[i]) }
         for _ in n..<columnCount { cellEnds.append(bytes.count) }
         lines.append(line)

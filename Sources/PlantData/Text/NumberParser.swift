@@ -94,11 +94,36 @@ enum NumberParser {
             // Exact: both operands are exactly representable, so one rounding (Clinger's fast path).
             value = Double(mantissa)
             if exponent < 0 { value /= exactPowers[-exponent] } else if exponent > 0 { value *= exactPowers[exponent] }
+        } else if let wide = extendedPrecision(mantissa, exponent) {
+            value = wide
         } else {
             value = slowParse(p, start: start, end: end)
         }
         return .number(negative ? -value : value, percent: percent)
     }
+
+    /// 17–19 significant digits (unrounded values from a workbook) in 80-bit arithmetic: the
+    /// mantissa and the power of ten are exact, the product or quotient is rounded once to 64 bits,
+    /// and rounding that to a Double is correct unless it lies within one 80-bit ulp of a Double
+    /// midpoint — then `nil`, and strtod decides.
+    @inline(__always)
+    private static func extendedPrecision(_ mantissa: UInt64, _ exponent: Int) -> Double? {
+        #if arch(x86_64) || arch(i386)
+        guard exponent >= -27 && exponent <= 27 else { return nil }
+        let m = Float80(mantissa)
+        let r = exponent < 0 ? m / extendedPowers[-exponent] : m * extendedPowers[exponent]
+        let extra = r.significandBitPattern & 0x7FF
+        guard extra < 0x3FF || extra > 0x401 else { return nil }
+        return Double(r)
+        #else
+        return nil
+        #endif
+    }
+
+    #if arch(x86_64) || arch(i386)
+    /// 10^0 … 10^27, all exact in a 64-bit significand (5^27 < 2^64).
+    private static let extendedPowers: [Float80] = (0...27).map { e in (0..<e).reduce(Float80(1)) { acc, _ in acc * 10 } }
+    #endif
 
     /// Correctly rounded fallback for long mantissas and large exponents.
     private static func slowParse(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Double {

@@ -1,18 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small helpers for scanning XML bytes by hand: fast enough for 100 MB worksheets, where a
 /// general XML decoder would build millions of nodes.
 enum XMLText {
+    /// Index of the first `byte` at or after `from` (memchr: the scanner's inner loop).
+    @inline(__always)
+    static func findByte(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < p.count, let base = p.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), p.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Index of the first occurrence of `needle` at or after `from`, or `nil`.
     static func find(_ needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= p.count else { return nil }
+        guard let first = needle.first else { return nil }
         var i = from
-        let last = p.count - needle.count
-        while i <= last {
-            if p[i] == first {
-                var k = 1
-                while k < needle.count && p[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
+        while let hit = findByte(first, in: p, from: i) {
+            if matches(needle, in: p, at: hit) { return hit }
+            i = hit + 1
         }
         return nil
     }
@@ -51,6 +62,10 @@ enum XMLText {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
+            // Copy the run up to the next `&` or `_` in one go: most values have neither.
+            var j = i
+            while j < end && p[j] != 0x26 && p[j] != 0x5F { j += 1 }
+            if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j])); i = j; continue }
             let b = p[i]
             if b == 0x26, let semicolon = (i + 1..<min(end, i + 12)).first(where: { p[$0] == 0x3B }) {  // &…;
                 let name = Array(p[(i + 1)..<semicolon])

@@ -3,6 +3,7 @@
 // server request for one region level costs (aggregate + rates + JSON). Prints one JSON line.
 //
 //   plants-bench <plant-sheet.csv> [--runs 7]
+//   plants-bench <workbook.xlsx> [--runs 7]     (times the workbook import alone)
 import Foundation
 import PlantData
 
@@ -24,6 +25,21 @@ func median(_ xs: [Double]) -> Double {
 }
 
 let clock = ContinuousClock()
+
+if path.hasSuffix(".xlsx") {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    var times: [Double] = []
+    var counts: [String: Int] = [:]
+    for _ in 0..<runs {
+        var file: EGRIDFile?
+        times.append(milliseconds(try clock.measure { file = try EGRIDReader.readWorkbook(data, options: ImportOptions(fileName: path)) }))
+        for sheet in file!.sheets { counts[sheet.name ?? sheet.kind.rawValue] = sheet.count }
+    }
+    let json = try JSONSerialization.data(withJSONObject: ["tool": "PlantData", "file_bytes": data.count, "runs": runs,
+                                                           "workbook_ms": median(times), "rows": counts], options: [.sortedKeys])
+    print(String(decoding: json, as: UTF8.self))
+    exit(0)
+}
 var readTimes: [Double] = [], parseTimes: [Double] = [], aggregateTimes: [Double] = [], requestTimes: [Double] = []
 var plants: [Plant] = []
 var groups = 0
