@@ -10,6 +10,26 @@ public enum AggregationInterval: String, Sendable, Codable, CaseIterable, Hashab
     case month = "1mo"
 }
 
+extension AggregationInterval {
+    /// Typical bucket length in milliseconds (months as 30.44 days), for choosing an interval.
+    public var nominalMillis: Int64 {
+        switch self {
+        case .minutes15: 900_000
+        case .hour: 3_600_000
+        case .day: 86_400_000
+        case .week: 604_800_000
+        case .month: 2_629_746_000
+        }
+    }
+
+    /// The finest interval that splits `from ..< to` into at most `maxBuckets` buckets (`.month` if none
+    /// does): what a chart of `maxBuckets` points should aggregate to.
+    public static func fitting(from: Int64, to: Int64, maxBuckets: Int) -> AggregationInterval {
+        let span = max(0, to - from)
+        return allCases.first { span / $0.nominalMillis + 1 <= Int64(max(1, maxBuckets)) } ?? .month
+    }
+}
+
 /// Consecutive calendar buckets covering a time range in a zone. Days, weeks and months start at local
 /// midnight, so a Berlin day lasts 23, 24 or 25 hours; a midnight that does not exist starts the day at the
 /// first instant after the gap. 15-minute and hourly buckets are fixed UTC steps aligned to local clock

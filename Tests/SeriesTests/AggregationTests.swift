@@ -118,3 +118,14 @@ import Testing
         #expect(Energy.toPower(kwh).values == [1])
     }
 }
+
+@Suite struct AggregationIntervalTests {
+    @Test func fittingPicksTheFinestIntervalThatFits() {
+        let day: Int64 = 86_400_000
+        #expect(AggregationInterval.fitting(from: 0, to: 365 * day, maxBuckets: 1000) == .day)
+        #expect(AggregationInterval.fitting(from: 0, to: 7 * day, maxBuckets: 1000) == .minutes15)
+        #expect(AggregationInterval.fitting(from: 0, to: 30 * day, maxBuckets: 1000) == .hour)
+        #expect(AggregationInterval.fitting(from: 0, to: 15 * 365 * day, maxBuckets: 1000) == .week)
+        #expect(AggregationInterval.fitting(from: 0, to: 200 * 365 * day, maxBuckets: 1000) == .month)
+    }
+}
