@@ -29,6 +29,8 @@ public struct CSVReader: Sendable {
     var line = 1
     var row = 0
     var finished = false
+    /// The input ended without a final line break (that line still counts).
+    var lastLineOpen = false
 
     var header: [String]?
     var units: [String]?
@@ -115,8 +117,6 @@ public struct CSVReader: Sendable {
         if columns == nil { resolve(defaultColumns(fieldCount: header?.count ?? 0)) }
         return assemble()
     }
-
-    private var lastLineOpen = false
 
     private mutating func drain(final: Bool) throws(CSVImportError) {
         var text: [UInt8] = []

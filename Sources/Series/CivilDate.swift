@@ -56,17 +56,4 @@ public enum CivilDate {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
-
-    /// `YYYY-MM-DD HH:MM[:SS]` rendering of a millisecond value read as civil time (for messages).
-    public static func format(localMillis: Int64) -> String {
-        let day = floorDiv(localMillis, millisPerDay)
-        let (y, m, d) = date(days: day)
-        let ms = localMillis - day * millisPerDay
-        let h = ms / 3_600_000
-        let mi = ms / 60_000 % 60
-        let s = ms / 1000 % 60
-        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let base = "\(y)-\(two(m))-\(two(d)) \(two(h)):\(two(mi))"
-        return s == 0 ? base : base + ":\(two(s))"
-    }
 }

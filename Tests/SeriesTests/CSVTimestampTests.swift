@@ -55,6 +55,14 @@ import Testing
         #expect(result.timestamps == [CSVFixture.iso("2024-01-31T12:45:00Z"), CSVFixture.iso("2024-01-31T13:00:30Z")])
     }
 
+    @Test func excelSerialsAreLocalTimesInTheChosenZone() throws {
+        let result = try CSVFixture.read("t,v\n45292.5,1\n45474.5,2\n") {
+            $0.timestampFormat = .excelSerial
+            $0.timeZone = "Europe/Berlin"
+        }
+        #expect(result.timestamps == [CSVFixture.iso("2024-01-01T11:00:00Z"), CSVFixture.iso("2024-07-01T10:00:00Z")])
+    }
+
     @Test func offsetsInCellsWinOverTheZone() throws {
         let result = try CSVFixture.read("t,v\n2024-07-01T12:00:00+02:00,1\n") { $0.timeZone = "America/New_York" }
         #expect(result.timestamps == [CSVFixture.iso("2024-07-01T10:00:00Z")])
