@@ -97,3 +97,15 @@ struct WorkbookTests {
         }
     }
 }
+
+@Suite("Format detection")
+struct FormatDetectionTests {
+    @Test func readTellsWorkbooksFromCSV() throws {
+        // Act
+        let workbook = try EGRIDReader.read(TestFiles.fixture("egrid_small.xlsx"))
+        let csv = try EGRIDReader.read(TestFiles.fixture("PLNT23_cp1252_lf.csv"))
+        // Assert
+        #expect(workbook.sheets.count == 3)
+        #expect(csv.sheets.map(\.kind) == [.plant])
+    }
+}

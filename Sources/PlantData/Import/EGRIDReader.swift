@@ -4,6 +4,11 @@ import Foundation
 ///
 /// All-or-nothing: either every row is typed, or an `EGRIDImportError` names the first bad cell.
 public enum EGRIDReader {
+    /// Reads any eGRID file: a workbook when the bytes are a zip container (`PK`), CSV otherwise.
+    public static func read(_ data: Data, options: ImportOptions = ImportOptions()) throws -> EGRIDFile {
+        data.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? try readWorkbook(data, options: options) : try readCSV(data, options: options)
+    }
+
     /// Reads one sheet saved as CSV (or tab-separated text): UTF-8 with or without BOM, UTF-16,
     /// or Windows-1252; CRLF or LF; two header rows (descriptions, codes) or one row of codes.
     public static func readCSV(_ data: Data, options: ImportOptions = ImportOptions()) throws -> EGRIDFile {
