@@ -137,3 +137,14 @@ import Testing
         #expect(d.preview.timestamps == ["2024-01-02T13:00:00Z", "2024-01-02T13:15:00Z", "2024-01-13T00:30:00Z"].map(CSVFixture.iso))
     }
 }
+
+@Suite struct CSVSnifferHeaderlessTests {
+    @Test func fileWithoutHeaderGetsNumberedColumns() throws {
+        let text = "2024-01-01 00:00,1.5,3\n2024-01-01 00:15,2,4\n2024-01-01 00:30,2.5,5\n"
+        let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true)
+        #expect(d.settings.headerRow == nil && d.settings.dataStartRow == 1)
+        #expect(d.settings.columns?.map(\.header) == ["column 2", "column 3"])
+        #expect(d.preview.series.map(\.data.values) == [[1.5, 2, 2.5], [3, 4, 5]])
+        #expect(d.notes.contains { $0.contains("no header") })
+    }
+}
