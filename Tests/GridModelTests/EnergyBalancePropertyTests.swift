@@ -125,6 +125,21 @@ struct EnergyBalancePropertyTests {
         #expect(shared.kpis.total.totals.saving >= -1e-9)
     }
 
+    @Test(arguments: [UInt64(2), 9, 31])
+    func matrixSourceGivesTheSameResultAsArrays(seed: UInt64) throws {
+        // Arrange: the matrix source lends its storage to the engine instead of being copied.
+        var c = Self.randomCase(seed: seed)
+        c.options.detail = .aggregates
+        let loads = c.load.series.flatMap { $0! }, pvs = c.pv.series.flatMap { $0! }
+        // Act
+        let a = try Simulation.run(topology: c.topology, period: period(steps: c.steps), load: c.load, pv: c.pv, options: c.options)
+        let b = try Simulation.run(
+            topology: c.topology, period: period(steps: c.steps), load: MatrixProfileSource(values: loads, stepCount: c.steps),
+            pv: MatrixProfileSource(values: pvs, stepCount: c.steps), options: c.options)
+        // Assert
+        #expect(a == b)
+    }
+
     @Test func blockSizeDoesNotChangeTheResult() throws {
         // Arrange
         var c = Self.randomCase(seed: 8)

@@ -9,12 +9,30 @@ extension Engine {
         houseMonth.withUnsafeMutableBufferPointer { hm in
             for unit in units {
                 let hasBattery = battery[unit[0]] != nil
+                if !hasBattery && !full {
+                    // The common case reads the sources' own storage when they lend it (measured series), no copy.
+                    let h = unit[0]
+                    load.withContiguousValues(house: h, steps: start..<(start + n)) { lent in
+                        pv.withContiguousValues(house: h, steps: start..<(start + n)) { lentPV in
+                            let L = lent.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(load, .load, house: h, start: start, count: n)
+                            let G = lentPV.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(pv, .pv, house: h, start: start, count: n)
+                            // keepRows is false: the lent storage is only read.
+                            let rows = OwnUseRows(
+                                load: L, pv: G, selfUse: row(.selfUse, house: h, slot: 0), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
+                                acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: false)
+                            for seg in segments {
+                                let t = Engine.ownUse(rows, seg.range)
+                                let o = (h * months + seg.month) * Q
+                                hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
+                            }
+                        }
+                    }
+                    continue
+                }
                 for (slot, h) in unit.enumerated() {
-                    let L = row(.load, house: h, slot: slot), G = row(.pv, house: h, slot: slot)
-                    load.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: L, count: n))
-                    pv.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: G, count: n))
+                    let L = fillRow(load, .load, house: h, start: start, count: n, slot: slot)
+                    let G = fillRow(pv, .pv, house: h, start: start, count: n, slot: slot)
                     if hasBattery { continue }
-                    // Without a battery everything happens in one pass.
                     let rows = OwnUseRows(
                         load: L, pv: G, selfUse: row(.selfUse, house: h, slot: slot), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
                         acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: full)
@@ -28,26 +46,39 @@ extension Engine {
                     }
                 }
                 guard hasBattery else { continue }
+                // Battery houses: own use with its sums now; surplus and deficit are summed after the battery acted.
                 for (slot, h) in unit.enumerated() {
                     let rows = OwnUseRows(
                         load: row(.load, house: h, slot: slot), pv: row(.pv, house: h, slot: slot), selfUse: row(.selfUse, house: h, slot: slot),
-                        surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc, stride: S, keepRows: true)
-                    _ = Engine.ownUse(rows, 0..<n, accumulate: false)
+                        surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S,
+                        keepRows: full)
+                    for seg in segments {
+                        let t = Engine.ownUse(rows, seg.range, surplusAndDeficit: false)
+                        let o = (h * months + seg.month) * Q
+                        hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
+                    }
                 }
                 batteryGroup(unit, count: n)
                 for (slot, h) in unit.enumerated() {
                     let acc = trAcc + houseTransformer[h] * TQ.count * S
-                    let l = row(.load, house: h, slot: slot), g = row(.pv, house: h, slot: slot), o = row(.selfUse, house: h, slot: slot)
                     let c = row(.charge, house: h, slot: slot), x = row(.discharge, house: h, slot: slot)
                     let sRow = surplusBuf + h * S, dRow = deficitBuf + h * S
                     for seg in segments {
-                        let (a, b) = Engine.accumulate(l, g, o, c, x, sRow, dRow, acc: acc, stride: S, seg.range)
+                        let t = Engine.accumulate(c, x, sRow, dRow, acc: acc, stride: S, seg.range)
                         let off = (h * months + seg.month) * Q
-                        hm[off] += a[0] * dt; hm[off + 1] += a[1] * dt; hm[off + 2] += a[2] * dt; hm[off + 3] += b[0] * dt; hm[off + 4] += b[1] * dt
+                        hm[off + 3] += t[0] * dt; hm[off + 4] += t[1] * dt
                     }
                 }
             }
         }
+    }
+
+    /// Copies a house's window from `source` into its row of `kind`.
+    @inline(__always)
+    func fillRow(_ source: any HouseProfileSource, _ kind: Row, house h: Int, start: Int, count n: Int, slot: Int = 0) -> UnsafeMutablePointer<Double> {
+        let p = row(kind, house: h, slot: slot)
+        source.fill(house: h, steps: start..<(start + n), into: UnsafeMutableBufferPointer(start: p, count: n))
+        return p
     }
 
     struct OwnUseRows {
@@ -60,7 +91,7 @@ extension Engine {
     /// `self = min(L, G)`, `s = G − self`, `d = L − self` over `range`; returns Σload, ΣPV, Σself. Negative inputs
     /// (net-metered measurements) are clamped at zero: they are neither load nor generation.
     @inline(__always)
-    static func ownUse(_ r: OwnUseRows, _ range: Range<Int>, accumulate: Bool = true) -> SIMD3<Double> {
+    static func ownUse(_ r: OwnUseRows, _ range: Range<Int>, surplusAndDeficit: Bool = true) -> SIMD3<Double> {
         let B = r.stride
         let accL = r.acc + TQ.load * B, accG = r.acc + TQ.pv * B, accO = r.acc + TQ.selfUse * B
         let accS = r.acc + TQ.supply * B, accD = r.acc + TQ.demand * B
@@ -77,33 +108,29 @@ extension Engine {
                 r.pv.store(k, g, keep)
                 r.selfUse.store(k, o, keep)
             }
-            if accumulate {
-                accL.addLanes(k, l); accG.addLanes(k, g); accO.addLanes(k, o); accS.addLanes(k, s); accD.addLanes(k, d)
-                sumL += l; sumG += g; sumO += o
-            }
+            accL.addLanes(k, l); accG.addLanes(k, g); accO.addLanes(k, o)
+            if surplusAndDeficit { accS.addLanes(k, s); accD.addLanes(k, d) }
+            sumL += l; sumG += g; sumO += o
         }
         return SIMD3(laneSum(sumL), laneSum(sumG), laneSum(sumO))
     }
 
-    /// Adds a battery house's rows into its transformer's sums over `range`; returns (Σload, ΣPV, Σself) and
-    /// (Σcharge, Σdischarge).
+    /// Adds a battery house's charge, discharge, surplus and deficit rows into its transformer's sums over `range`;
+    /// returns (Σcharge, Σdischarge).
     @inline(__always)
     static func accumulate(
-        _ l: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ o: UnsafeMutablePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-        _ x: UnsafeMutablePointer<Double>, _ s: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>,
+        _ c: UnsafeMutablePointer<Double>, _ x: UnsafeMutablePointer<Double>, _ s: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>,
         acc: UnsafeMutablePointer<Double>, stride B: Int, _ range: Range<Int>
-    ) -> (SIMD3<Double>, SIMD2<Double>) {
-        var sl = Lanes(), sg = Lanes(), so = Lanes(), sc = Lanes(), sx = Lanes()
+    ) -> SIMD2<Double> {
+        var sc = Lanes(), sx = Lanes()
+        let accC = acc + TQ.charge * B, accX = acc + TQ.discharge * B, accS = acc + TQ.supply * B, accD = acc + TQ.demand * B
         forChunks(range) { k, keep in
-            let vl = l.lanes(k).kept(keep), vg = g.lanes(k).kept(keep), vo = o.lanes(k).kept(keep)
             let vc = c.lanes(k).kept(keep), vx = x.lanes(k).kept(keep)
-            (acc + TQ.load * B).addLanes(k, vl); (acc + TQ.pv * B).addLanes(k, vg); (acc + TQ.selfUse * B).addLanes(k, vo)
-            (acc + TQ.charge * B).addLanes(k, vc); (acc + TQ.discharge * B).addLanes(k, vx)
-            (acc + TQ.supply * B).addLanes(k, s.lanes(k).kept(keep))
-            (acc + TQ.demand * B).addLanes(k, d.lanes(k).kept(keep))
-            sl += vl; sg += vg; so += vo; sc += vc; sx += vx
+            accC.addLanes(k, vc); accX.addLanes(k, vx)
+            accS.addLanes(k, s.lanes(k).kept(keep)); accD.addLanes(k, d.lanes(k).kept(keep))
+            sc += vc; sx += vx
         }
-        return (SIMD3(laneSum(sl), laneSum(sg), laneSum(so)), SIMD2(laneSum(sc), laneSum(sx)))
+        return SIMD2(laneSum(sc), laneSum(sx))
     }
 
     typealias Quad = SIMD4<Double>

@@ -9,6 +9,16 @@ public protocol HouseProfileSource: Sendable {
     /// Writes kW for house `house` (index in `GridTopology.houseIndex` order) for steps `steps` into `buffer`
     /// (`buffer.count == steps.count`). Must be deterministic and independent of the order of calls.
     func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>)
+
+    /// Lends the source's own storage for `steps` (plus at least two readable values after them) when it keeps the
+    /// series in memory, so the engine can read it without a copy; passes nil otherwise (the default).
+    func withContiguousValues<R>(house: Int, steps: Range<Int>, _ body: (UnsafePointer<Double>?) throws -> R) rethrows -> R
+}
+
+extension HouseProfileSource {
+    public func withContiguousValues<R>(house: Int, steps: Range<Int>, _ body: (UnsafePointer<Double>?) throws -> R) rethrows -> R {
+        try body(nil)
+    }
 }
 
 /// All zeros (no PV, or no load).
@@ -64,6 +74,13 @@ public struct MatrixProfileSource: HouseProfileSource {
         precondition(stepCount > 0 && values.count % stepCount == 0, "matrix of \(values.count) values is not a whole number of rows of \(stepCount)")
         self.values = values
         self.stepCount = stepCount
+    }
+
+    public func withContiguousValues<R>(house: Int, steps: Range<Int>, _ body: (UnsafePointer<Double>?) throws -> R) rethrows -> R {
+        let end = house * stepCount + steps.upperBound
+        // The engine reads whole SIMD chunks, up to two values past the window; lend only when those exist.
+        guard steps.upperBound <= stepCount, end + 2 <= values.count else { return try body(nil) }
+        return try values.withUnsafeBufferPointer { try body($0.baseAddress! + house * stepCount + steps.lowerBound) }
     }
 
     public func fill(house: Int, steps: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
