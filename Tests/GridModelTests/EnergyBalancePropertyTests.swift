@@ -140,6 +140,21 @@ struct EnergyBalancePropertyTests {
         #expect(a == b)
     }
 
+    @Test(arguments: [UInt64(6), 14])
+    func fullDetailDoesNotChangeTheResult(seed: UInt64) throws {
+        // Arrange
+        var c = Self.randomCase(seed: seed)
+        var aggregates = c.options
+        aggregates.detail = .aggregates
+        c.options.detail = .full
+        // Act
+        let full = try Simulation.run(topology: c.topology, period: period(steps: c.steps), load: c.load, pv: c.pv, options: c.options, sink: { _ in })
+        var lean = try Simulation.run(topology: c.topology, period: period(steps: c.steps), load: c.load, pv: c.pv, options: aggregates)
+        lean.options.detail = .full
+        // Assert
+        #expect(full == lean)
+    }
+
     @Test func blockSizeDoesNotChangeTheResult() throws {
         // Arrange
         var c = Self.randomCase(seed: 8)
