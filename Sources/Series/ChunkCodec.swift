@@ -21,12 +21,17 @@ public enum ChunkCodec {
     /// Encodes columns of equal length. Timestamps may be in any order (ascending compresses best).
     public static func encode(timestamps: [Int64], values: [Double]) -> [UInt8] {
         precondition(timestamps.count == values.count, "timestamps and values must have the same length")
+        return timestamps.withUnsafeBufferPointer { t in values.withUnsafeBufferPointer { v in encode(t, v) } }
+    }
+
+    /// Encodes equal-length buffers (slices of larger columns need no copy).
+    static func encode(_ t: UnsafeBufferPointer<Int64>, _ v: UnsafeBufferPointer<Double>) -> [UInt8] {
         var out = ByteWriter()
-        out.bytes.reserveCapacity(16 + timestamps.count * 2)
+        out.bytes.reserveCapacity(16 + t.count * 2)
         out.u8(formatVersion)
-        out.varint(timestamps.count)
-        timestamps.withUnsafeBufferPointer { encodeTimestamps($0, into: &out) }
-        values.withUnsafeBufferPointer { encodeValues($0, into: &out) }
+        out.varint(t.count)
+        encodeTimestamps(t, into: &out)
+        encodeValues(v, into: &out)
         return out.bytes
     }
 

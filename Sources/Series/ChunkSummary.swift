@@ -38,31 +38,32 @@ public struct ChunkSummary: Sendable, Codable, Equatable {
 
     /// Summarises ascending points. An empty input gives a summary with zero span at timestamp 0.
     public init(_ data: SeriesData) {
+        self = data.timestamps.withUnsafeBufferPointer { t in
+            data.values.withUnsafeBufferPointer { v in ChunkSummary(t, v) }
+        }
+    }
+
+    init(_ t: UnsafeBufferPointer<Int64>, _ v: UnsafeBufferPointer<Double>) {
         var count = 0
         var lo = Double.infinity
         var hi = -Double.infinity
         var sum = 0.0
         var firstIndex = -1
         var lastIndex = -1
-        data.values.withUnsafeBufferPointer { v in
-            for i in 0..<v.count where !v[i].isNaN {
-                let x = v[i]
-                if firstIndex < 0 { firstIndex = i }
-                lastIndex = i
-                count += 1
-                sum += x
-                lo = Swift.min(lo, x)
-                hi = Swift.max(hi, x)
-            }
+        for i in 0..<v.count where !v[i].isNaN {
+            let x = v[i]
+            if firstIndex < 0 { firstIndex = i }
+            lastIndex = i
+            count += 1
+            sum += x
+            lo = Swift.min(lo, x)
+            hi = Swift.max(hi, x)
         }
         self.init(
-            pointCount: data.count, count: count,
-            startTimestamp: data.timestamps.first ?? 0, endTimestamp: data.timestamps.last ?? 0,
+            pointCount: t.count, count: count, startTimestamp: t.first ?? 0, endTimestamp: t.last ?? 0,
             min: count > 0 ? lo : nil, max: count > 0 ? hi : nil, sum: sum,
-            firstTimestamp: firstIndex >= 0 ? data.timestamps[firstIndex] : nil,
-            firstValue: firstIndex >= 0 ? data.values[firstIndex] : nil,
-            lastTimestamp: lastIndex >= 0 ? data.timestamps[lastIndex] : nil,
-            lastValue: lastIndex >= 0 ? data.values[lastIndex] : nil)
+            firstTimestamp: firstIndex >= 0 ? t[firstIndex] : nil, firstValue: firstIndex >= 0 ? v[firstIndex] : nil,
+            lastTimestamp: lastIndex >= 0 ? t[lastIndex] : nil, lastValue: lastIndex >= 0 ? v[lastIndex] : nil)
     }
 
     /// Mean of the non-NaN values, or NaN when there are none.

@@ -57,3 +57,21 @@ import Testing
         #expect(joined == data)
     }
 }
+
+@Suite struct EncodedBlocksTests {
+    @Test func encodeBlocksMatchesSplitThenEncode() throws {
+        // Arrange
+        let data = Synthetic.pv(from: 1_704_067_200_000, to: 1_704_067_200_000 + 200 * 86_400_000, seed: 4)
+        let planner = BlockPlanner(stepMillis: 900_000)
+        // Act
+        let chunks = ChunkCodec.encodeBlocks(data, planner: planner)
+        // Assert
+        let pieces = planner.split(data)
+        #expect(chunks.map(\.blockStart) == pieces.map(\.blockStart))
+        for (chunk, piece) in zip(chunks, pieces) {
+            #expect(chunk.bytes == ChunkCodec.encode(piece.data) as [UInt8])
+            #expect(chunk.summary == ChunkSummary(piece.data))
+            #expect(try ChunkCodec.decode(chunk.bytes) == piece.data)
+        }
+    }
+}

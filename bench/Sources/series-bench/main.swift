@@ -48,8 +48,23 @@ case "csv":
         }
         result = try CSVReader.importFile(at: url, settings: settings)
     }
+    // What storage will do next: cut each series into blocks, encode and summarise them, one series per core.
+    let series = result!.series
+    let encoded = UnsafeMutableBufferPointer<(chunks: Int, bytes: Int)>.allocate(capacity: series.count)
+    defer { encoded.deallocate() }
+    nonisolated(unsafe) let slots = encoded
+    let encodeMs = milliseconds {
+        DispatchQueue.concurrentPerform(iterations: series.count) { k in
+            let chunks = ChunkCodec.encodeBlocks(series[k].data)
+            slots[k] = (chunks.count, chunks.reduce(0) { $0 + $1.bytes.count })
+        }
+    }
+    let chunks = encoded.reduce(0) { $0 + $1.chunks }
+    let chunkBytes = encoded.reduce(0) { $0 + $1.bytes }
+    let points = result!.timestamps.count * result!.series.count
     emit(["bench": "csv", "ms": total, "detect_ms": detectMs, "rows": result!.timestamps.count,
-          "series": result!.series.count, "skipped": result!.report.skippedRows, "bytes": result!.report.bytesRead])
+          "series": result!.series.count, "skipped": result!.report.skippedRows, "bytes": result!.report.bytesRead,
+          "encode_ms": encodeMs, "chunks": chunks, "chunk_bytes_per_point": Double(chunkBytes) / Double(max(1, points))])
 
 case "downsample":
     let n = 10_000_000
