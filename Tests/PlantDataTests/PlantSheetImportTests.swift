@@ -122,3 +122,30 @@ struct PlantSheetImportTests {
         #expect(al.level == .state)
     }
 }
+
+@Suite("Column typing")
+struct ColumnTypingTests {
+    @Test func repeatedBlankAndPaddedTextCells() throws {
+        // Arrange: a generator sheet (one code row) with repeats, blanks, "--", short FIPS and ids.
+        let csv = """
+            SEQGEN21,PSTATABB,ORISPL,GENID,FIPSST,NOTE,EXTRA
+            1,TX,10,01,1,a,1.5
+            2,TX,10,02,48,a,2
+            3,,11,1,--,,--
+            4,TX,11,2,06,a,
+            5,AK,12,3R, 2 ,b,7
+            """
+        // Act
+        let sheet = try #require(EGRIDReader.readCSV(Data(csv.utf8)).sheets.first)
+        // Assert
+        #expect(sheet.kind == .generator)
+        #expect(sheet.years == [2021])
+        let t = sheet.table
+        #expect((0..<5).map { t.column("PSTATABB")!.text(at: $0) } == ["TX", "TX", nil, "TX", "AK"])
+        #expect((0..<5).map { t.column("FIPSST")!.text(at: $0) } == ["01", "48", nil, "06", "02"])
+        #expect(sheet.generators.map(\.generatorID) == ["01", "02", "1", "2", "3R"])
+        #expect((0..<5).map { t.column("NOTE")!.text(at: $0) } == ["a", "a", nil, "a", "b"])
+        #expect(t.column("EXTRA")?.isNumeric == true)
+        #expect((0..<5).map { t.column("EXTRA")!.number(at: $0) } == [1.5, 2, nil, nil, 7])
+    }
+}
