@@ -58,15 +58,12 @@ extension Engine {
                         hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
                     }
                 }
-                batteryGroup(unit, count: n)
+                let totals = batteryGroup(unit, segments: segments)
                 for (slot, h) in unit.enumerated() {
-                    let acc = trAcc + houseTransformer[h] * TQ.count * S
-                    let c = row(.charge, house: h, slot: slot), x = row(.discharge, house: h, slot: slot)
-                    let sRow = surplusBuf + h * S, dRow = deficitBuf + h * S
-                    for seg in segments {
-                        let t = Engine.accumulate(c, x, sRow, dRow, acc: acc, stride: S, seg.range)
+                    for (i, seg) in segments.enumerated() {
                         let off = (h * months + seg.month) * Q
-                        hm[off + 3] += t[0] * dt; hm[off + 4] += t[1] * dt
+                        hm[off + 3] += totals[i].charge[slot] * dt
+                        hm[off + 4] += totals[i].discharge[slot] * dt
                     }
                 }
             }
@@ -115,34 +112,22 @@ extension Engine {
         return SIMD3(laneSum(sumL), laneSum(sumG), laneSum(sumO))
     }
 
-    /// Adds a battery house's charge, discharge, surplus and deficit rows into its transformer's sums over `range`;
-    /// returns (Σcharge, Σdischarge).
-    @inline(__always)
-    static func accumulate(
-        _ c: UnsafeMutablePointer<Double>, _ x: UnsafeMutablePointer<Double>, _ s: UnsafeMutablePointer<Double>, _ d: UnsafeMutablePointer<Double>,
-        acc: UnsafeMutablePointer<Double>, stride B: Int, _ range: Range<Int>
-    ) -> SIMD2<Double> {
-        var sc = Lanes(), sx = Lanes()
-        let accC = acc + TQ.charge * B, accX = acc + TQ.discharge * B, accS = acc + TQ.supply * B, accD = acc + TQ.demand * B
-        forChunks(range) { k, keep in
-            let vc = c.lanes(k).kept(keep), vx = x.lanes(k).kept(keep)
-            accC.addLanes(k, vc); accX.addLanes(k, vx)
-            accS.addLanes(k, s.lanes(k).kept(keep)); accD.addLanes(k, d.lanes(k).kept(keep))
-            sc += vc; sx += vx
-        }
-        return SIMD2(laneSum(sc), laneSum(sx))
-    }
-
     typealias Quad = SIMD4<Double>
 
-    /// Up to four battery houses at once, one per lane: the state of charge makes each house sequential in time, so
-    /// the parallelism is across houses. Charge `c = min(s, Pc, (Emax − E)/(ηc·Δt))`; otherwise discharge
-    /// `x = min(d − threshold, Pd, (E − Emin)·ηd/Δt)` when `d > threshold` (threshold 0 for self-consumption).
-    func batteryGroup(_ unit: [Int], count n: Int) {
+    /// Per-lane sums of charge and discharge over one segment.
+    struct BatteryTotals {
+        var charge = Quad(), discharge = Quad()
+    }
+
+    /// Up to four battery houses of one transformer at once, one per lane: the state of charge makes each house
+    /// sequential in time, so the parallelism is across houses. Charge `c = min(s, Pc, (Emax − E)/(ηc·Δt))`;
+    /// otherwise discharge `x = min(d − threshold, Pd, (E − Emin)·ηd/Δt)` when `d > threshold` (threshold 0 for
+    /// self-consumption). Because the lanes share a transformer, its sums take one add per step for all four.
+    func batteryGroup(_ unit: [Int], segments: [Segment]) -> [BatteryTotals] {
         let S = stride
         var pc = Quad(), pd = Quad(), eMin = Quad(), eMax = Quad(), threshold = Quad()
         var chargeIn = Quad(repeating: 1), dischargeOut = Quad(repeating: 1), e = Quad()
-        // Reciprocals: the divisions sit on the state-of-charge dependency chain, multiplications are cheaper there.
+        // Reciprocals: the divisions would sit on the state-of-charge dependency chain.
         var chargeHeadroom = Quad(repeating: 1), dischargeHeadroom = Quad(repeating: 1)
         // Missing lanes read a zero row and write a discard row.
         let spare = rowStore + (Row.allCases.count * (full ? houseCount : 4)) * S
@@ -158,31 +143,50 @@ extension Engine {
             e[j] = energy[h]
             sRow[j] = surplusBuf + h * S
             dRow[j] = deficitBuf + h * S
-            cRow[j] = row(.charge, house: h, slot: j)
-            xRow[j] = row(.discharge, house: h, slot: j)
-            eRow[j] = row(.energy, house: h, slot: j)
+            if full {
+                cRow[j] = row(.charge, house: h, slot: j)
+                xRow[j] = row(.discharge, house: h, slot: j)
+                eRow[j] = row(.energy, house: h, slot: j)
+            }
         }
+        let acc = trAcc + houseTransformer[unit[0]] * TQ.count * S
+        let accC = acc + TQ.charge * S, accX = acc + TQ.discharge * S, accS = acc + TQ.supply * S, accD = acc + TQ.demand * S
         let (s0, s1, s2, s3) = (sRow[0], sRow[1], sRow[2], sRow[3]), (d0, d1, d2, d3) = (dRow[0], dRow[1], dRow[2], dRow[3])
         let (c0, c1, c2, c3) = (cRow[0], cRow[1], cRow[2], cRow[3]), (x0, x1, x2, x3) = (xRow[0], xRow[1], xRow[2], xRow[3])
         let (e0, e1, e2, e3) = (eRow[0], eRow[1], eRow[2], eRow[3])
         let zero = Quad()
-        for k in 0..<n {
-            var s = Quad(s0[k], s1[k], s2[k], s3[k]), d = Quad(d0[k], d1[k], d2[k], d3[k])
-            let charging = s .> zero
-            let c = vmax(zero, vmin(vmin(s, pc), (eMax - e) * chargeHeadroom)).replacing(with: 0, where: .!charging)
-            let discharging = .!charging .& (d .> threshold)
-            let x = vmax(zero, vmin(vmin(d - threshold, pd), (e - eMin) * dischargeHeadroom)).replacing(with: 0, where: .!discharging)
-            e = e + c * chargeIn - x * dischargeOut
-            s -= c
-            d -= x
-            s0[k] = s[0]; s1[k] = s[1]; s2[k] = s[2]; s3[k] = s[3]
-            d0[k] = d[0]; d1[k] = d[1]; d2[k] = d[2]; d3[k] = d[3]
-            c0[k] = c[0]; c1[k] = c[1]; c2[k] = c[2]; c3[k] = c[3]
-            x0[k] = x[0]; x1[k] = x[1]; x2[k] = x[2]; x3[k] = x[3]
-            e0[k] = e[0]; e1[k] = e[1]; e2[k] = e[2]; e3[k] = e[3]
+        let keep = full
+        var totals: [BatteryTotals] = []
+        for seg in segments {
+            var t = BatteryTotals()
+            for k in seg.range {
+                var s = Quad(s0[k], s1[k], s2[k], s3[k]), d = Quad(d0[k], d1[k], d2[k], d3[k])
+                let charging = s .> zero
+                let c = vmax(zero, vmin(vmin(s, pc), (eMax - e) * chargeHeadroom)).replacing(with: 0, where: .!charging)
+                let discharging = .!charging .& (d .> threshold)
+                let x = vmax(zero, vmin(vmin(d - threshold, pd), (e - eMin) * dischargeHeadroom)).replacing(with: 0, where: .!discharging)
+                e = e + c * chargeIn - x * dischargeOut
+                s -= c
+                d -= x
+                s0[k] = s[0]; s1[k] = s[1]; s2[k] = s[2]; s3[k] = s[3]
+                d0[k] = d[0]; d1[k] = d[1]; d2[k] = d[2]; d3[k] = d[3]
+                accC[k] += (c[0] + c[1]) + (c[2] + c[3])
+                accX[k] += (x[0] + x[1]) + (x[2] + x[3])
+                accS[k] += (s[0] + s[1]) + (s[2] + s[3])
+                accD[k] += (d[0] + d[1]) + (d[2] + d[3])
+                t.charge += c
+                t.discharge += x
+                if keep {
+                    c0[k] = c[0]; c1[k] = c[1]; c2[k] = c[2]; c3[k] = c[3]
+                    x0[k] = x[0]; x1[k] = x[1]; x2[k] = x[2]; x3[k] = x[3]
+                    e0[k] = e[0]; e1[k] = e[1]; e2[k] = e[2]; e3[k] = e[3]
+                }
+            }
+            totals.append(t)
         }
         // The discard rows may have collected values; the zero row must stay zero.
         spare.update(repeating: 0, count: S)
         for (j, h) in unit.enumerated() { energy[h] = e[j] }
+        return totals
     }
 }

@@ -72,6 +72,7 @@ extension Engine {
                 curtailFraction[x * B + k] = s > 0 ? excess / s : 0
                 let supply = s - excess
                 acc[TQ.supply * B + k] = supply
+                acc[TQ.curtailed * B + k] = excess
                 // With curtailment the reverse flow is exactly the capacity by definition; computing it as d − supply
                 // would leave rounding noise that counts as a spurious overload.
                 let flow = excess > 0 ? -cap : d - supply
@@ -96,7 +97,9 @@ extension Engine {
             }
         }
         switch options.sharing {
-        case .proRata: return
+        case .proRata:
+            transformerSharesProRata(count: n)
+            return
         case .equalShare:
             for sc in 0..<realScopes {
                 let members = scopeMembers[sc]
@@ -126,6 +129,27 @@ extension Engine {
                         into: UnsafeMutableBufferPointer(start: groupFactor, count: groupCount))
                     for h in members { receivedBuf[h * B + k] = deficitBuf[h * B + k] * groupFactor[houseGroup[h]] }
                 }
+            }
+        }
+    }
+
+    /// With pro rata sharing every buyer in a scope receives the same fraction of its deficit and every seller
+    /// delivers the same fraction of its surplus, so a transformer's totals follow from its own sums: received
+    /// `D_X·T/D`, delivered `S_X·T/S`. The houses need not be summed again.
+    func transformerSharesProRata(count n: Int) {
+        let B = stride
+        var transformerScope = [Int](repeating: scopeCount - 1, count: transformerCount)
+        for h in 0..<houseCount { transformerScope[houseTransformer[h]] = houseScope[h] }
+        for x in 0..<transformerCount {
+            let acc = trAcc + x * TQ.count * B
+            let sc = transformerScope[x]
+            for k in 0..<n {
+                let s = acc[TQ.supply * B + k], d = acc[TQ.demand * B + k]
+                let received = d * buyRatio[sc * B + k], delivered = s * sellRatio[sc * B + k]
+                acc[TQ.received * B + k] = received
+                acc[TQ.delivered * B + k] = delivered
+                acc[TQ.gridImport * B + k] = d - received
+                acc[TQ.gridExport * B + k] = s - delivered
             }
         }
     }

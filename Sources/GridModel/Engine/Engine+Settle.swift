@@ -69,7 +69,7 @@ extension Engine {
     static func settle(_ r: SettleRows, _ p: SettlePrices, _ range: Range<Int>, peak: inout Double) -> SettleSums {
         let B = r.stride
         let accR = r.acc + TQ.received * B, accDel = r.acc + TQ.delivered * B, accI = r.acc + TQ.gridImport * B
-        let accE = r.acc + TQ.gridExport * B, accC = r.acc + TQ.curtailed * B
+        let accE = r.acc + TQ.gridExport * B
         var sRec = Lanes(), sDel = Lanes(), sImp = Lanes(), sExp = Lanes(), sCur = Lanes()
         var sCost = Lanes(), sBase = Lanes(), sCO2 = Lanes(), sBaseCO2 = Lanes(), top = Lanes(repeating: peak)
         forChunks(range) { k, keep in
@@ -89,7 +89,10 @@ extension Engine {
             sBaseCO2 += (d * ef).kept(keep)
             sRec += rec; sDel += delivered; sImp += imp; sExp += exp; sCur += curtailed
             top = vmax(top, imp)
-            accR.addLanes(k, rec); accDel.addLanes(k, delivered); accI.addLanes(k, imp); accE.addLanes(k, exp); accC.addLanes(k, curtailed)
+            if r.buy == nil {
+                // Other strategies give each buyer its own fraction: the transformer rows are sums over houses.
+                accR.addLanes(k, rec); accDel.addLanes(k, delivered); accI.addLanes(k, imp); accE.addLanes(k, exp)
+            }
             if r.keepRows {
                 r.received.store(k, rec, keep)
                 r.curtailed.store(k, curtailed, keep); r.delivered.store(k, delivered, keep)
@@ -107,7 +110,7 @@ extension Engine {
     static func settleFlat(_ r: SettleRows, _ p: SettlePrices, _ range: Range<Int>, peak: inout Double) -> SettleSums {
         let B = r.stride
         let accR = r.acc + TQ.received * B, accDel = r.acc + TQ.delivered * B, accI = r.acc + TQ.gridImport * B
-        let accE = r.acc + TQ.gridExport * B, accC = r.acc + TQ.curtailed * B
+        let accE = r.acc + TQ.gridExport * B
         var sRec = Lanes(), sDel = Lanes(), sImp = Lanes(), sExp = Lanes(), sCur = Lanes(), top = Lanes(repeating: peak)
         forChunks(range) { k, keep in
             let s = r.surplus.lanes(k).kept(keep), d = r.deficit.lanes(k).kept(keep)
@@ -119,7 +122,10 @@ extension Engine {
             let exp = s2 - delivered
             sRec += rec; sDel += delivered; sImp += imp; sExp += exp; sCur += curtailed
             top = vmax(top, imp)
-            accR.addLanes(k, rec); accDel.addLanes(k, delivered); accI.addLanes(k, imp); accE.addLanes(k, exp); accC.addLanes(k, curtailed)
+            if r.buy == nil {
+                // Other strategies give each buyer its own fraction: the transformer rows are sums over houses.
+                accR.addLanes(k, rec); accDel.addLanes(k, delivered); accI.addLanes(k, imp); accE.addLanes(k, exp)
+            }
             if r.keepRows {
                 r.received.store(k, rec, keep)
                 r.curtailed.store(k, curtailed, keep); r.delivered.store(k, delivered, keep)

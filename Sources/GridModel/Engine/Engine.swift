@@ -129,8 +129,11 @@ final class Engine {
         self.battery = battery
         self.names = names
         var units = (0..<houseCount).filter { battery[$0] == nil }.map { [$0] }
-        let withBattery = (0..<houseCount).filter { battery[$0] != nil }
-        units += Swift.stride(from: 0, to: withBattery.count, by: 4).map { Array(withBattery[$0..<min($0 + 4, withBattery.count)]) }
+        // Battery houses in groups of up to four on the same transformer (they share its sums).
+        for x in 0..<transformerBase {
+            let withBattery = (0..<houses.count).filter { battery[$0] != nil && houseTransformer[$0] == x }
+            units += Swift.stride(from: 0, to: withBattery.count, by: 4).map { Array(withBattery[$0..<min($0 + 4, withBattery.count)]) }
+        }
         self.units = units
 
         func alloc(_ n: Int) -> UnsafeMutablePointer<Double> {
