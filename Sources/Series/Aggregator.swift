@@ -112,6 +112,22 @@ public struct Aggregator: Sendable {
         return true
     }
 
+    /// Feeds a series' stored chunks in one call: each summary that fits one bucket is absorbed, every other
+    /// chunk is loaded with `load(index)` (decode it from storage) and added point by point. Chunks wholly
+    /// outside the buckets should be filtered out by the caller's range query first.
+    /// - Returns: how many chunks had to be loaded.
+    @discardableResult
+    public mutating func add<E: Error>(
+        chunks summaries: [ChunkSummary], load: (Int) throws(E) -> SeriesData
+    ) throws(E) -> Int {
+        var loaded = 0
+        for (index, summary) in summaries.enumerated() where !add(summary) {
+            add(try load(index))
+            loaded += 1
+        }
+        return loaded
+    }
+
     @inline(__always)
     private mutating func accumulate(
         _ b: Int, _ firstT: Int64, _ firstV: Double, _ lo: Double, _ hi: Double, _ n: Int, _ lastT: Int64,

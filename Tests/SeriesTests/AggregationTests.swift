@@ -99,6 +99,22 @@ import Testing
         }
     }
 
+    @Test func storedChunksAreDecodedOnlyWhenTheySpanBuckets() throws {
+        // Arrange: a year of 15-minute data in one-day chunks, aggregated by month in Berlin
+        let data = Synthetic.householdLoad(from: at("2024-01-01T00:00:00Z"), to: at("2025-01-01T00:00:00Z"), seed: 9)
+        let chunks = ChunkCodec.encodeBlocks(data, planner: BlockPlanner(blockMillis: 86_400_000))
+        var aggregator = try #require(Aggregator(interval: .month, function: .max, timeZone: "Europe/Berlin",
+                                                 from: at("2023-12-31T23:00:00Z"), to: at("2024-12-31T23:00:00Z")))
+        // Act
+        let loaded = try aggregator.add(chunks: chunks.map(\.summary)) { try ChunkCodec.decode(chunks[$0].bytes) }
+        // Assert: only 12 daily chunks decode: the 11 UTC days holding a Berlin month boundary (local midnight is
+        // 23:00 or 22:00 UTC) and the last day, which runs past the range
+        #expect(loaded == 12)
+        let expected = try #require(data.aggregated(.month, .max, timeZone: "Europe/Berlin",
+                                                    from: at("2023-12-31T23:00:00Z"), to: at("2024-12-31T23:00:00Z")))
+        #expect(aggregator.result() == expected)
+    }
+
     @Test func energyFromPowerUsesRealDurations() throws {
         // Arrange: 15-minute kW points and one missing quarter
         let power = SeriesData(timestamps: [0, 900_000, 2_700_000], values: [4, .nan, 8])
