@@ -60,8 +60,6 @@ extension Engine {
         let B = stride
         scopeSupply.update(repeating: 0, count: scopeCount * B)
         scopeDemand.update(repeating: 0, count: scopeCount * B)
-        var transformerScope = [Int](repeating: scopeCount - 1, count: transformerCount)
-        for h in 0..<houseCount { transformerScope[houseTransformer[h]] = houseScope[h] }
         for x in 0..<transformerCount {
             let acc = trAcc + x * TQ.count * B
             let cap = capacity[x]
@@ -138,8 +136,6 @@ extension Engine {
     /// `D_X·T/D`, delivered `S_X·T/S`. The houses need not be summed again.
     func transformerSharesProRata(count n: Int) {
         let B = stride
-        var transformerScope = [Int](repeating: scopeCount - 1, count: transformerCount)
-        for h in 0..<houseCount { transformerScope[houseTransformer[h]] = houseScope[h] }
         for x in 0..<transformerCount {
             let acc = trAcc + x * TQ.count * B
             let sc = transformerScope[x]

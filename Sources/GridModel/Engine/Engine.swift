@@ -22,6 +22,8 @@ final class Engine {
     // Topology, flattened.
     let houseTransformer: [Int]
     let houseScope: [Int]
+    /// Sharing scope of each transformer (the zero scope when it has no houses).
+    let transformerScope: [Int]
     let houseGroup: [Int]
     let groupCount: Int
     let scopeMembers: [[Int]]
@@ -114,6 +116,9 @@ final class Engine {
         scopeCount = realScopes + 1
         // Houses without sharing point at the extra, always-zero scope so the inner loop needs no branch.
         self.houseScope = houseScope.map { $0 < 0 ? realScopes : $0 }
+        var transformerScope = [Int](repeating: realScopes, count: transformerBase)
+        for (h, x) in houseTransformer.enumerated() { transformerScope[x] = self.houseScope[h] }
+        self.transformerScope = transformerScope
         var members = [[Int]](repeating: [], count: scopeCount)
         for (h, s) in self.houseScope.enumerated() where s < realScopes { members[s].append(h) }
         scopeMembers = members
