@@ -3,7 +3,7 @@ import Series
 
 // Benchmark driver for the Series core. Each subcommand prints one JSON object per measurement so that
 // bench/series/compare.py can take medians and put the peers beside them.
-//   series-bench csv FILE [--zone Z]   one streaming import of FILE (run it several times from outside for RSS)
+//   series-bench csv FILE [--zone Z] [--skip]   one streaming import (run it several times from outside for RSS)
 //   series-bench downsample [RUNS]     LTTB and min/max of 10 million points to 1,000
 //   series-bench codec [RUNS]          bytes per point and speed on a year of 15-min load and PV
 //   series-bench aggregate [RUNS]      a year of 1-minute data to chart-sized calendar buckets
@@ -45,6 +45,7 @@ case "csv":
             let sample = try handle.read(upToCount: CSVSniffer.sampleSize) ?? Data()
             try handle.close()
             settings = try CSVSniffer.detect(sample: [UInt8](sample), isCompleteFile: false, timeZone: zone).settings
+            if arguments.contains("--skip") { settings.errorPolicy = .skip }
         }
         result = try CSVReader.importFile(at: url, settings: settings)
     }
