@@ -51,3 +51,21 @@ enum Shapes {
         return Array(out.prefix(n))
     }
 }
+
+/// Helpers shared by the CSV tests.
+enum CSVFixture {
+    static func settings(_ edit: (inout CSVSettings) -> Void = { _ in }) -> CSVSettings {
+        var s = CSVSettings()
+        edit(&s)
+        return s
+    }
+
+    static func read(_ text: String, _ edit: (inout CSVSettings) -> Void = { _ in }) throws -> CSVImportResult {
+        try CSVReader.read(Array(text.utf8), settings: settings(edit))
+    }
+
+    static func iso(_ s: String) -> Int64 {
+        let f = ISO8601DateFormatter()
+        return Int64(f.date(from: s)!.timeIntervalSince1970 * 1000)
+    }
+}
