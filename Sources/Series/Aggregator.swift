@@ -47,7 +47,8 @@ public struct Aggregator: Sendable {
     private var lastTime: [Int64]
     private var lastValue: [Double]
 
-    /// Buckets covering `from ..< to`; nil for an unknown zone.
+    /// Whole calendar buckets covering `from ..< to`; nil for an unknown zone. Buckets are never cut at `from`
+    /// or `to`: a point anywhere in the first or last bucket counts toward it (a day's mean is the whole day's).
     public init?(interval: AggregationInterval, function: AggregationFunction, timeZone: String, from: Int64, to: Int64) {
         guard let buckets = CalendarBuckets(interval: interval, timeZone: timeZone, from: from, to: to) else { return nil }
         self.init(buckets: buckets, function: function)
