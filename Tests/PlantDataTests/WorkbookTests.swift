@@ -109,3 +109,30 @@ struct FormatDetectionTests {
         #expect(csv.sheets.map(\.kind) == [.plant])
     }
 }
+
+@Suite("Worksheet XML in all its forms")
+struct WorksheetQuirksTests {
+    @Test func everyCellFormReadsToItsValue() throws {
+        // Act
+        let file = try EGRIDReader.readWorkbook(TestFiles.fixture("quirks.xlsx"))
+        // Assert
+        let sheet = try #require(file.sheets.first)
+        #expect(sheet.kind == .generator)
+        #expect(sheet.years == [2021])
+        let t = sheet.table
+        #expect(t.lines == [2, 4])
+        #expect(t.column("PSTATABB")?.text(at: 0) == "TX")  // shared string
+        #expect(t.column("PSTATABB")?.text(at: 1) == "TX")  // formula string result
+        #expect(t.column("PNAME")?.text(at: 0) == "Rich & Famous")  // rich text, phonetic run left out
+        #expect(t.column("PNAME")?.text(at: 1) == "A <B> é")  // entities
+        #expect(t.column("GENID")?.text(at: 0) == "01")
+        #expect(t.column("GENID")?.text(at: 1) == "Line\rBreak")  // _x000D_
+        #expect(t.column("GENYRONL")?.number(at: 0) == 1954)  // date-styled, read raw
+        #expect(t.column("GENYRONL")?.number(at: 1) == nil)  // self-closing styled cell
+        #expect(t.column("NOTE")?.text(at: 0) == "TRUE")  // boolean
+        #expect(t.column("NOTE")?.text(at: 1) == nil)  // #N/A
+        #expect(t.column("NAMEPCAP")?.number(at: 0) == 150)
+        #expect(sheet.generators.map(\.nameplateCapacity) == [150, -12.25])
+        #expect(sheet.warnings.contains { $0.contains("GENYRONL") })
+    }
+}

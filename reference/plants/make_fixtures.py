@@ -11,6 +11,10 @@ assert that all dresses read to the same plants:
                             percent numbers; 2023 is the sum of the plants except one planted error
   egrid_small.xlsx          workbook: Contents, PLNT23, ST23, US23 (two header rows each)
   bad_*.csv                 files that must be rejected with an exact message
+  quirks.xlsx               a workbook written by hand (zipfile + XML) with every cell form the
+                            scanner must handle: shared strings with rich text and phonetic runs,
+                            inline strings, formula strings, booleans, errors, entities, _xHHHH_
+                            escapes, cells without `r`, self-closing styled cells, a date-styled year
 """
 import os
 import sys
@@ -194,6 +198,47 @@ def write_bad_files():
         f.write("Plant name,Plant state\nBarry Plant,AL\nOther Plant,AK\n")
 
 
+def write_quirks_xlsx(path):
+    import zipfile
+    shared = ['<si><t>TX</t></si>',
+              '<si><r><rPr><b/></rPr><t>Rich </t></r><r><t xml:space="preserve">&amp; Famous</t></r><rPh sb="0" eb="1"><t>IGNORED</t></rPh></si>',
+              '<si><t>Line_x000D_Break</t></si>']
+    rows = [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>SEQGEN21</t></is></c><c r="B1" t="inlineStr"><is><t>PSTATABB</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><t>PNAME</t></is></c><c r="D1" t="inlineStr"><is><t>ORISPL</t></is></c>'
+        '<c r="E1" t="inlineStr"><is><t>GENID</t></is></c><c r="F1" t="inlineStr"><is><t>GENYRONL</t></is></c>'
+        '<c r="G1" t="inlineStr"><is><t>NOTE</t></is></c><c r="H1" t="inlineStr"><is><t>NAMEPCAP</t></is></c></row>',
+        # Cells without r: columns follow on from the previous one.
+        '<row r="2"><c><v>1</v></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c><v>3</v></c>'
+        '<c t="inlineStr"><is><t>01</t></is></c><c s="1"><v>1954</v></c><c t="b"><v>1</v></c><c><v>1.5E2</v></c></row>',
+        # A skipped row number, a formula string, an error, an entity, a self-closing styled cell.
+        '<row r="4" spans="1:8"><c r="A4"><v>2</v></c><c r="B4" t="str"><f>"T"&amp;"X"</f><v>TX</v></c>'
+        '<c r="C4" t="inlineStr"><is><t>A &lt;B&gt; &#233;</t></is></c><c r="D4"><v>4</v></c><c r="E4" t="s"><v>2</v></c>'
+        '<c r="F4" s="1"/><c r="G4" t="e"><v>#N/A</v></c><c r="H4"><v>-12.25</v></c></row>',
+    ]
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             + "".join(rows) + '</sheetData></worksheet>')
+    sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3">{"".join(shared)}</sst>')
+    styles = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>')
+    workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                '<sheets><sheet name="GEN21" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in (("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", rels),
+                           ("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles)):
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            z.writestr(info, text, zipfile.ZIP_DEFLATED)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     ps = plants()
@@ -201,6 +246,7 @@ def main():
     write_csv(os.path.join(OUT, "PLNT23_cp1252_lf.csv"), ps, "cp1252", "\n", "parens", percent=True, bom=False)
     write_state_csv(os.path.join(OUT, "state_codes_year.csv"), ps)
     write_bad_files()
+    write_quirks_xlsx(os.path.join(OUT, "quirks.xlsx"))
     try:
         write_xlsx(os.path.join(OUT, "egrid_small.xlsx"), ps)
     except ImportError:
