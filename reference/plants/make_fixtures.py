@@ -162,6 +162,21 @@ def write_xlsx(path, ps):
     v = region_values(rows(ps), percent=False)
     us.append([YEAR] + [v[s] for s in REGION_SUFFIXES])
     wb.save(path)
+    make_deterministic(path)
+
+
+def make_deterministic(path):
+    """openpyxl stamps the save time into the zip entries and docProps/core.xml; pin both so that
+    regenerating the fixtures changes nothing unless the content does."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def write_bad_files():
