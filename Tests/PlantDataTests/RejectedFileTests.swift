@@ -40,3 +40,36 @@ struct RejectedFileTests {
         #expect(error.description == #"line 1,234, column "NAMEPCAP": "12.3.4" is not a number"#)
     }
 }
+
+@Suite("Edge files")
+struct EdgeFileTests {
+    @Test func emptyFileIsRejected() {
+        #expect(throws: EGRIDImportError(.badHeader("the file has no header row of column codes"))) {
+            _ = try EGRIDReader.readCSV(Data())
+        }
+    }
+
+    @Test func headerWithoutRowsIsAnEmptySheet() throws {
+        // Act
+        let sheet = try #require(EGRIDReader.readCSV(Data("SEQPLT22,PSTATABB,PNAME,ORISPL,PLNGENAN\r\n".utf8)).sheets.first)
+        // Assert
+        #expect(sheet.kind == .plant)
+        #expect(sheet.years == [2022])
+        #expect(sheet.plants.isEmpty)
+    }
+
+    @Test func unknownCodesAreNotAnEGRIDSheet() {
+        #expect(throws: EGRIDImportError.self) { _ = try EGRIDReader.readCSV(Data("A,B\n1,2\n".utf8)) }
+    }
+
+    @Test func yearMissingEverywhereIsAskedFor() throws {
+        // Arrange: no year in the codes, no Year column, no file name.
+        let csv = Data("PSTATABB,PNAME,ORISPL,PLNGENAN\nTX,A,1,5\n".utf8)
+        // Act / Assert
+        #expect(throws: EGRIDImportError(.unrecognized(
+            "the data year is in neither the codes (like SEQPLT23), a Year column, the sheet name nor the file name: give the year with the import"))) {
+            _ = try EGRIDReader.readCSV(csv)
+        }
+        #expect(try EGRIDReader.readCSV(csv, options: ImportOptions(year: 2020)).sheets[0].plants[0].year == 2020)
+    }
+}

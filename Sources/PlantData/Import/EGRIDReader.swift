@@ -86,6 +86,10 @@ public enum EGRIDReader {
             }
         }
         let sheetYear = codeYear ?? nameYear ?? options.fileName.flatMap(SheetHeader.year(fromFileName:)) ?? options.year
+        if sheetYear == nil && table.column("YEAR") == nil && table.rowCount > 0 {
+            throw EGRIDImportError(.unrecognized(
+                "the data year is in neither the codes (like SEQPLT23), a Year column, the sheet name nor the file name: give the year with the import"))
+        }
         let records: SheetRecords
         switch kind {
         case .plant: records = .plants(try Plant.all(from: table, year: sheetYear))
