@@ -1,9 +1,10 @@
 import Foundation
 
 extension CSVReader {
-    /// Parses one plain row (no quotes, no padding, well-formed values, an unambiguous timestamp) in a single
-    /// pass: numbers are parsed while their end is found. Returns where the next row starts, or nil to let the
-    /// general path (scanner, trimming, messages, DST rules) handle the row; nothing is recorded then.
+    /// Parses one plain row in a single pass: unquoted numbers are parsed while their end is found, quoted
+    /// cells without doubled quotes or line breaks are parsed between their quotes. Returns where the next row
+    /// starts, or nil to let the general path (scanner, trimming, messages, DST rules) handle the row; nothing
+    /// is recorded then.
     @inline(__always)
     mutating func fastRow(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         let delimiter = scanner.delimiter
@@ -18,9 +19,29 @@ extension CSVReader {
                 guard i < end, p[i] == delimiter else { return nil }
                 i += 1
             }
+            guard i < end else { return nil }
             let role = roles[f]
+            if p[i] == quote {
+                // A quoted cell: its text is everything up to the next quote, which must end the cell.
+                let s = i + 1
+                var e = s
+                while e < end && p[e] != quote && p[e] != 10 && p[e] != 13 { e += 1 }
+                guard e + 1 < end, p[e] == quote, p[e + 1] != quote else { return nil }
+                i = e + 1
+                if role >= 2 {
+                    if s == e {
+                        store.set(Int(role &- 2), .nan)
+                    } else {
+                        guard let v = NumberParser.parse(p, s, e, syntax) else { return nil }
+                        store.set(Int(role &- 2), v)
+                    }
+                } else if role == 1 {
+                    guard let t = fastTimestamp(p, s, e) else { return nil }
+                    time = t
+                }
+                continue
+            }
             if role >= 2 {
-                guard i < end else { return nil }
                 let c = p[i]
                 if c == delimiter || c == 10 || c == 13 {
                     store.set(Int(role &- 2), .nan)
@@ -36,14 +57,8 @@ extension CSVReader {
                     if c == delimiter || c == 10 || c == 13 || c == quote { break }
                     e += 1
                 }
-                guard e < end, e > i, p[e] != quote,
-                      let parsed = TimestampParser.parse(p, i, e, settings.timestampFormat) else { return nil }
-                if parsed.isLocal {
-                    guard case .unique(let instant) = resolver.resolve(localMillis: parsed.millis) else { return nil }
-                    time = instant
-                } else {
-                    time = parsed.millis
-                }
+                guard e < end, p[e] != quote, let t = fastTimestamp(p, i, e) else { return nil }
+                time = t
                 i = e
             } else {
                 while i < end {
@@ -81,5 +96,14 @@ extension CSVReader {
         lastTimestamp = time
         store.commit(time)
         return next
+    }
+
+    /// A timestamp that needs no rule: an instant, or a local time that exists exactly once.
+    @inline(__always)
+    private mutating func fastTimestamp(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int64? {
+        guard e > s, let parsed = TimestampParser.parse(p, s, e, settings.timestampFormat) else { return nil }
+        guard parsed.isLocal else { return parsed.millis }
+        guard case .unique(let instant) = resolver.resolve(localMillis: parsed.millis) else { return nil }
+        return instant
     }
 }
