@@ -1,10 +1,5 @@
-/// Reads typed fields from a `SheetTable` row by row, with columns looked up once.
-struct TableReader {
-    let table: SheetTable
-
-    func numbers(_ code: String) -> [Double]? { table.numbers(code) }
-    func texts(_ code: String) -> SheetColumn? { table.column(code) }
-
+/// Reads typed fields from a `SheetTable` row by row, with columns looked up once by the caller.
+enum TableReader {
     @inline(__always)
     static func value(_ column: [Double]?, _ row: Int) -> Double? {
         guard let column else { return nil }

@@ -1,6 +1,6 @@
 /// The untyped cells of a sheet's data rows, laid out flat (one byte buffer, one end offset per
 /// cell) so that 12,000 rows × 150 columns cost two allocations rather than 1.8 million strings.
-/// Both the CSV and the xlsx readers fill one; typing happens column by column afterwards.
+/// Both the CSV and the xlsx readers fill one; typing happens afterwards, in one row-major pass.
 struct RawGrid: Sendable {
     let columnCount: Int
     private(set) var bytes: [UInt8] = []
@@ -35,9 +35,5 @@ struct RawGrid: Sendable {
     func range(row: Int, column: Int) -> Range<Int> {
         let k = row * columnCount + column
         return (k == 0 ? 0 : cellEnds[k - 1])..<cellEnds[k]
-    }
-
-    func isBlank(row: Int, column: Int) -> Bool {
-        range(row: row, column: column).allSatisfy { bytes[$0] == 0x20 }
     }
 }
