@@ -99,38 +99,3 @@ public struct RegionTotals: Sendable, Hashable, Codable {
         return gen / (cap * Double(DataYear.hours(inYear: year)))
     }
 }
-
-/// EPA's rate formulas in one place.
-public enum EmissionRate {
-    /// `poundsPerMassUnit × mass / denominator`; `nil` when either is missing or the denominator ≤ 0
-    /// (a rate per MWh of a plant that consumes power has no meaning).
-    public static func output(_ pollutant: Pollutant, mass: Double?, generation: Double?) -> Double? {
-        guard let mass, let generation, generation > 0 else { return nil }
-        return pollutant.poundsPerMassUnit * mass / generation
-    }
-
-    /// lb/MWh → kg/kWh (0.45359237 kg per lb, 1000 kWh per MWh).
-    public static func kilogramsPerKilowattHour(fromPoundsPerMegawattHour rate: Double) -> Double {
-        rate * 0.453_592_37 / 1000
-    }
-}
-
-enum ResourceMix {
-    static func shares(_ generation: FuelValues) -> FuelValues {
-        var total = 0.0
-        var any = false
-        for fuel in ResourceFuel.allCases { if let g = generation[fuel] { any = true; total += max(g, 0) } }
-        var out = FuelValues()
-        guard any, total > 0 else { return out }
-        for fuel in ResourceFuel.allCases { if let g = generation[fuel] { out[fuel] = max(g, 0) / total } }
-        return out
-    }
-}
-
-enum DataYear {
-    /// 8784 in leap years, else 8760.
-    static func hours(inYear year: Int) -> Int {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        return leap ? 8784 : 8760
-    }
-}
