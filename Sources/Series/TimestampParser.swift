@@ -72,11 +72,12 @@ enum TimestampParser {
     /// `HH:MM[:SS[.fraction]]` at `i`; advances `i`.
     @inline(__always)
     private static func clock(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int64? {
+        // 24:00 is accepted as the end of the day (some utilities label the last quarter of a day so).
         guard let h = digits(p, &i, end, min: 1, max: 2), expect(p, &i, end, UInt8(ascii: ":")),
-              let mi = digits(p, &i, end, min: 2, max: 2), h < 24, mi < 60 else { return nil }
+              let mi = digits(p, &i, end, min: 2, max: 2), h < 24 || (h == 24 && mi == 0), mi < 60 else { return nil }
         var ms = (h * 60 + mi) * 60_000
         if expect(p, &i, end, UInt8(ascii: ":")) {
-            guard let s = digits(p, &i, end, min: 2, max: 2), s < 60 else { return nil }
+            guard let s = digits(p, &i, end, min: 2, max: 2), s < 60, h < 24 || s == 0 else { return nil }
             ms += s * 1000
             if i < end && (p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",")) {
                 i += 1
@@ -137,7 +138,12 @@ enum TimestampParser {
         i += 1
         guard let clockMillis = clock(p, &i, end) else { return nil }
         ms += clockMillis
+        let spaced = i < end && p[i] == UInt8(ascii: " ")
         while i < end && p[i] == UInt8(ascii: " ") { i += 1 }
+        // `01.01.2024 00:00 - 01.01.2024 00:15`: an interval, labelled (as everywhere here) by its start.
+        if spaced && i + 1 < end && p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: " ") {
+            return ParsedTime(millis: ms, isLocal: true)
+        }
         guard let offset = offset(p, &i, end) else { return nil }
         if let offset { return ParsedTime(millis: ms - offset, isLocal: false) }
         return ParsedTime(millis: ms, isLocal: true)

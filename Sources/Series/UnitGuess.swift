@@ -41,6 +41,14 @@ enum UnitGuess {
                 if let u = unit(inner) ?? (inner.isEmpty ? nil : inner) { return (name.isEmpty ? h : name, u) }
             }
         }
+        // A known unit in brackets anywhere: `Actual Total Load [MW] - BZN|DE-LU`.
+        for (open, close) in [("[", "]"), ("(", ")")] {
+            if let o = h.range(of: open), let c = h.range(of: close, range: o.upperBound..<h.endIndex),
+               let u = unit(String(h[o.upperBound..<c.lowerBound])) {
+                let name = (h[..<o.lowerBound] + h[c.upperBound...]).split(separator: " ").joined(separator: " ")
+                return (name.isEmpty ? h : name, u)
+            }
+        }
         for separator: Character in ["_", " "] {
             if let i = h.lastIndex(of: separator), let u = unit(String(h[h.index(after: i)...])),
                u != "count", u.count > 1 || separator == "_" {

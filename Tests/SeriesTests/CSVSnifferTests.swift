@@ -139,6 +139,15 @@ import Testing
 }
 
 @Suite struct CSVSnifferHeaderlessTests {
+    @Test func entsoeStyleIntervalColumn() throws {
+        let text = "\"MTU (CET/CEST)\",\"Actual Total Load [MW] - BZN|DE-LU\"\n\"01.01.2024 00:00 - 01.01.2024 00:15\",\"41234\"\n\"01.01.2024 00:15 - 01.01.2024 00:30\",\"40987\"\n"
+        let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true, timeZone: "Europe/Berlin")
+        #expect(d.settings.timestampFormat == .dayMonthYear)
+        #expect(d.preview.timestamps == [CSVFixture.iso("2023-12-31T23:00:00Z"), CSVFixture.iso("2023-12-31T23:15:00Z")])
+        #expect(d.preview.series.first?.column.kind == .power && d.preview.series.first?.data.values == [41234, 40987])
+        #expect(d.preview.series.first?.column.unit == "MW" && d.preview.series.first?.column.name == "Actual Total Load - BZN|DE-LU")
+    }
+
     @Test func fileWithoutHeaderGetsNumberedColumns() throws {
         let text = "2024-01-01 00:00,1.5,3\n2024-01-01 00:15,2,4\n2024-01-01 00:30,2.5,5\n"
         let d = try CSVSniffer.detect(sample: Array(text.utf8), isCompleteFile: true)

@@ -18,7 +18,7 @@ import Testing
         #expect(parse("2024-01-31 13:45", .iso8601) == local("2024-01-31T13:45:00Z"))
         #expect(parse("2024-01-31", .iso8601) == local("2024-01-31T00:00:00Z"))
         #expect(parse("2024-02-30 00:00", .iso8601) == nil)
-        #expect(parse("2024-01-31 24:00", .iso8601) == nil)
+        #expect(parse("2024-01-31 24:01", .iso8601) == nil)
         #expect(parse("2024-01-31T13:45:00Zx", .iso8601) == nil)
     }
 
@@ -29,6 +29,14 @@ import Testing
         #expect(parse("01/31/2024 1:45", .monthDayYear) == local("2024-01-31T01:45:00Z"))
         #expect(parse("31/01/2024", .monthDayYear) == nil)
         #expect(parse("31.01/2024", .dayMonthYear) == nil)
+    }
+
+    @Test func intervalRangesAndEndOfDay() {
+        #expect(parse("01.01.2024 00:00 - 01.01.2024 00:15", .dayMonthYear) == local("2024-01-01T00:00:00Z"))
+        #expect(parse("2024-01-01 23:45 - 2024-01-02 00:00", .iso8601) == local("2024-01-01T23:45:00Z"))
+        #expect(parse("31.12.2024 24:00", .dayMonthYear) == local("2025-01-01T00:00:00Z"))
+        #expect(parse("31.12.2024 24:15", .dayMonthYear) == nil)
+        #expect(parse("2024-01-01 12:00 -05:00", .iso8601) == utc("2024-01-01T17:00:00Z"))
     }
 
     @Test func unixAndExcelForms() {
