@@ -2,6 +2,7 @@ import Foundation
 
 /// Statistics kept beside each stored chunk so that coarse queries (a month, a year) can be answered without
 /// decoding raw points. Only non-NaN points count; the optional fields are nil when a chunk holds no data.
+/// (A chunk holding ±infinity has infinite `min`/`max`/`sum`, which plain JSON cannot carry.)
 public struct ChunkSummary: Sendable, Codable, Equatable {
     /// All points, NaN included.
     public var pointCount: Int
