@@ -150,3 +150,23 @@ struct AnalyticsTests {
         #expect(abs((f.poundsPerMegawattHour.co2 ?? 0) - 2000 * co2 / gen) < 1e-9)
     }
 }
+
+@Suite("Plant facets")
+struct PlantFacetTests {
+    @Test func countsEveryFilterValue() {
+        // Arrange
+        let plants = [
+            plant(1, state: "TX", fuel: "GAS", capacity: 5),
+            plant(2, state: "TX", fuel: "WIND", capacity: 50),
+            plant(3, state: "AK", ba: nil, fuel: "GAS"),
+        ]
+        // Act
+        let facets = PlantFacets(plants)
+        // Assert
+        #expect(facets.states == [.init(value: "AK", count: 1), .init(value: "TX", count: 2)])
+        #expect(facets.fuelCategories.map(\.count) == [2, 1])
+        #expect(facets.balancingAuthorities == [.init(value: "ERCO", count: 2)])
+        #expect(facets.capacityRange == 5...50)
+        #expect(facets.years == [.init(value: "2023", count: 3)])
+    }
+}
