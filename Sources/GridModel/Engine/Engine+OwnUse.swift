@@ -9,63 +9,52 @@ extension Engine {
         houseMonth.withUnsafeMutableBufferPointer { hm in
             for unit in units {
                 let hasBattery = battery[unit[0]] != nil
-                if !hasBattery && !full {
-                    // The common case reads the sources' own storage when they lend it (measured series), no copy.
-                    let h = unit[0]
-                    load.withContiguousValues(house: h, steps: start..<(start + n)) { lent in
-                        pv.withContiguousValues(house: h, steps: start..<(start + n)) { lentPV in
-                            let L = lent.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(load, .load, house: h, start: start, count: n)
-                            let G = lentPV.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(pv, .pv, house: h, start: start, count: n)
-                            // keepRows is false: the lent storage is only read.
+                if !full {
+                    // Reads the sources' own storage when they lend it (measured series): no copy.
+                    for h in unit {
+                        withInputs(load, pv, house: h, start: start, count: n) { L, G in
                             let rows = OwnUseRows(
                                 load: L, pv: G, selfUse: row(.selfUse, house: h, slot: 0), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
                                 acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: false)
                             for seg in segments {
-                                let t = Engine.ownUse(rows, seg.range)
+                                // Battery houses add surplus and deficit to the transformer after the battery acted.
+                                let t = Engine.ownUse(rows, seg.range, surplusAndDeficit: !hasBattery)
                                 let o = (h * months + seg.month) * Q
                                 hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
                             }
                         }
                     }
-                    continue
-                }
-                for (slot, h) in unit.enumerated() {
-                    let L = fillRow(load, .load, house: h, start: start, count: n, slot: slot)
-                    let G = fillRow(pv, .pv, house: h, start: start, count: n, slot: slot)
-                    if hasBattery { continue }
-                    let rows = OwnUseRows(
-                        load: L, pv: G, selfUse: row(.selfUse, house: h, slot: slot), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
-                        acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: full)
-                    for seg in segments {
-                        let t = Engine.ownUse(rows, seg.range)
-                        let o = (h * months + seg.month) * Q
-                        hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
-                    }
-                    if full {
-                        for kind in [Row.charge, .discharge, .energy] { row(kind, house: h, slot: 0).update(repeating: 0, count: n) }
-                    }
-                }
-                guard hasBattery else { continue }
-                // Battery houses: own use with its sums now; surplus and deficit are summed after the battery acted.
-                for (slot, h) in unit.enumerated() {
-                    let rows = OwnUseRows(
-                        load: row(.load, house: h, slot: slot), pv: row(.pv, house: h, slot: slot), selfUse: row(.selfUse, house: h, slot: slot),
-                        surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S,
-                        keepRows: full)
-                    for seg in segments {
-                        let t = Engine.ownUse(rows, seg.range, surplusAndDeficit: false)
-                        let o = (h * months + seg.month) * Q
-                        hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
+                } else {
+                    for (slot, h) in unit.enumerated() {
+                        let rows = OwnUseRows(
+                            load: fillRow(load, .load, house: h, start: start, count: n, slot: slot),
+                            pv: fillRow(pv, .pv, house: h, start: start, count: n, slot: slot), selfUse: row(.selfUse, house: h, slot: slot),
+                            surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S,
+                            keepRows: true)
+                        for seg in segments {
+                            let t = Engine.ownUse(rows, seg.range, surplusAndDeficit: !hasBattery)
+                            let o = (h * months + seg.month) * Q
+                            hm[o] += t[0] * dt; hm[o + 1] += t[1] * dt; hm[o + 2] += t[2] * dt
+                        }
+                        if !hasBattery {
+                            for kind in [Row.charge, .discharge, .energy] { row(kind, house: h, slot: 0).update(repeating: 0, count: n) }
+                        }
                     }
                 }
-                let totals = batteryGroup(unit, segments: segments)
-                for (slot, h) in unit.enumerated() {
-                    for (i, seg) in segments.enumerated() {
-                        let off = (h * months + seg.month) * Q
-                        hm[off + 3] += totals[i].charge[slot] * dt
-                        hm[off + 4] += totals[i].discharge[slot] * dt
-                    }
-                }
+                if hasBattery { batteryGroup(batteryGroups[groupIndex[unit[0]]], segments: segments, houseMonth: hm) }
+            }
+        }
+    }
+
+    /// Calls `body` with the house's load and PV for the block: the sources' own storage when they lend it,
+    /// otherwise copies in the scratch rows. The pointers are only read (`keepRows` is false on this path).
+    @inline(__always)
+    func withInputs(_ load: any HouseProfileSource, _ pv: any HouseProfileSource, house h: Int, start: Int, count n: Int,
+                    _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void) {
+        load.withContiguousValues(house: h, steps: start..<(start + n)) { lent in
+            pv.withContiguousValues(house: h, steps: start..<(start + n)) { lentPV in
+                body(lent.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(load, .load, house: h, start: start, count: n),
+                     lentPV.map { UnsafeMutablePointer(mutating: $0) } ?? fillRow(pv, .pv, house: h, start: start, count: n))
             }
         }
     }
@@ -114,58 +103,41 @@ extension Engine {
 
     typealias Quad = SIMD4<Double>
 
-    /// Per-lane sums of charge and discharge over one segment.
-    struct BatteryTotals {
-        var charge = Quad(), discharge = Quad()
-    }
-
     /// Up to four battery houses of one transformer at once, one per lane: the state of charge makes each house
     /// sequential in time, so the parallelism is across houses. Charge `c = min(s, Pc, (Emax − E)/(ηc·Δt))`;
     /// otherwise discharge `x = min(d − threshold, Pd, (E − Emin)·ηd/Δt)` when `d > threshold` (threshold 0 for
     /// self-consumption). Because the lanes share a transformer, its sums take one add per step for all four.
-    func batteryGroup(_ unit: [Int], segments: [Segment]) -> [BatteryTotals] {
-        let S = stride
-        var pc = Quad(), pd = Quad(), eMin = Quad(), eMax = Quad(), threshold = Quad()
-        var chargeIn = Quad(repeating: 1), dischargeOut = Quad(repeating: 1), e = Quad()
-        // Reciprocals: the divisions would sit on the state-of-charge dependency chain.
-        var chargeHeadroom = Quad(repeating: 1), dischargeHeadroom = Quad(repeating: 1)
+    /// Adds each house's charge and discharge energy per segment to `hm`.
+    func batteryGroup(_ g: BatteryGroup, segments: [Segment], houseMonth hm: UnsafeMutableBufferPointer<Double>) {
+        let S = stride, Q = EnergyTotals.fieldCount
+        var e = Quad()
+        for (j, h) in g.houses.enumerated() { e[j] = energy[h] }
         // Missing lanes read a zero row and write a discard row.
         let spare = rowStore + (Row.allCases.count * (full ? houseCount : 4)) * S
-        var sRow = [UnsafeMutablePointer<Double>](repeating: spare, count: 4), dRow = sRow
-        var cRow = [UnsafeMutablePointer<Double>](repeating: spare + S, count: 4), xRow = cRow, eRow = cRow
-        for (j, h) in unit.enumerated() {
-            let b = battery[h]!
-            pc[j] = b.pc; pd[j] = b.pd; eMin[j] = b.eMin; eMax[j] = b.eMax; threshold[j] = b.threshold
-            chargeIn[j] = b.etaC * dt
-            dischargeOut[j] = dt / b.etaD
-            chargeHeadroom[j] = 1 / (b.etaC * dt)
-            dischargeHeadroom[j] = b.etaD / dt
-            e[j] = energy[h]
-            sRow[j] = surplusBuf + h * S
-            dRow[j] = deficitBuf + h * S
-            if full {
-                cRow[j] = row(.charge, house: h, slot: j)
-                xRow[j] = row(.discharge, house: h, slot: j)
-                eRow[j] = row(.energy, house: h, slot: j)
-            }
+        let lane = { (j: Int) -> Int? in j < g.houses.count ? g.houses[j] : nil }
+        func rowOf(_ base: UnsafeMutablePointer<Double>, _ j: Int) -> UnsafeMutablePointer<Double> { lane(j).map { base + $0 * S } ?? spare }
+        func detailRow(_ kind: Row, _ j: Int) -> UnsafeMutablePointer<Double> {
+            guard full, let h = lane(j) else { return spare + S }
+            return row(kind, house: h, slot: j)
         }
-        let acc = trAcc + houseTransformer[unit[0]] * TQ.count * S
+        let (s0, s1, s2, s3) = (rowOf(surplusBuf, 0), rowOf(surplusBuf, 1), rowOf(surplusBuf, 2), rowOf(surplusBuf, 3))
+        let (d0, d1, d2, d3) = (rowOf(deficitBuf, 0), rowOf(deficitBuf, 1), rowOf(deficitBuf, 2), rowOf(deficitBuf, 3))
+        let (c0, c1, c2, c3) = (detailRow(.charge, 0), detailRow(.charge, 1), detailRow(.charge, 2), detailRow(.charge, 3))
+        let (x0, x1, x2, x3) = (detailRow(.discharge, 0), detailRow(.discharge, 1), detailRow(.discharge, 2), detailRow(.discharge, 3))
+        let (e0, e1, e2, e3) = (detailRow(.energy, 0), detailRow(.energy, 1), detailRow(.energy, 2), detailRow(.energy, 3))
+        let acc = trAcc + g.transformer * TQ.count * S
         let accC = acc + TQ.charge * S, accX = acc + TQ.discharge * S, accS = acc + TQ.supply * S, accD = acc + TQ.demand * S
-        let (s0, s1, s2, s3) = (sRow[0], sRow[1], sRow[2], sRow[3]), (d0, d1, d2, d3) = (dRow[0], dRow[1], dRow[2], dRow[3])
-        let (c0, c1, c2, c3) = (cRow[0], cRow[1], cRow[2], cRow[3]), (x0, x1, x2, x3) = (xRow[0], xRow[1], xRow[2], xRow[3])
-        let (e0, e1, e2, e3) = (eRow[0], eRow[1], eRow[2], eRow[3])
         let zero = Quad()
         let keep = full
-        var totals: [BatteryTotals] = []
         for seg in segments {
-            var t = BatteryTotals()
+            var charged = Quad(), discharged = Quad()
             for k in seg.range {
                 var s = Quad(s0[k], s1[k], s2[k], s3[k]), d = Quad(d0[k], d1[k], d2[k], d3[k])
                 let charging = s .> zero
-                let c = vmax(zero, vmin(vmin(s, pc), (eMax - e) * chargeHeadroom)).replacing(with: 0, where: .!charging)
-                let discharging = .!charging .& (d .> threshold)
-                let x = vmax(zero, vmin(vmin(d - threshold, pd), (e - eMin) * dischargeHeadroom)).replacing(with: 0, where: .!discharging)
-                e = e + c * chargeIn - x * dischargeOut
+                let c = vmax(zero, vmin(vmin(s, g.pc), (g.eMax - e) * g.chargeHeadroom)).replacing(with: 0, where: .!charging)
+                let discharging = .!charging .& (d .> g.threshold)
+                let x = vmax(zero, vmin(vmin(d - g.threshold, g.pd), (e - g.eMin) * g.dischargeHeadroom)).replacing(with: 0, where: .!discharging)
+                e = e + c * g.chargeIn - x * g.dischargeOut
                 s -= c
                 d -= x
                 s0[k] = s[0]; s1[k] = s[1]; s2[k] = s[2]; s3[k] = s[3]
@@ -174,19 +146,53 @@ extension Engine {
                 accX[k] += (x[0] + x[1]) + (x[2] + x[3])
                 accS[k] += (s[0] + s[1]) + (s[2] + s[3])
                 accD[k] += (d[0] + d[1]) + (d[2] + d[3])
-                t.charge += c
-                t.discharge += x
+                charged += c
+                discharged += x
                 if keep {
                     c0[k] = c[0]; c1[k] = c[1]; c2[k] = c[2]; c3[k] = c[3]
                     x0[k] = x[0]; x1[k] = x[1]; x2[k] = x[2]; x3[k] = x[3]
                     e0[k] = e[0]; e1[k] = e[1]; e2[k] = e[2]; e3[k] = e[3]
                 }
             }
-            totals.append(t)
+            for (j, h) in g.houses.enumerated() {
+                let o = (h * monthCount + seg.month) * Q
+                hm[o + 3] += charged[j] * dt
+                hm[o + 4] += discharged[j] * dt
+            }
         }
         // The discard rows may have collected values; the zero row must stay zero.
         spare.update(repeating: 0, count: S)
-        for (j, h) in unit.enumerated() { energy[h] = e[j] }
-        return totals
+        for (j, h) in g.houses.enumerated() { energy[h] = e[j] }
+    }
+}
+
+typealias Quad = SIMD4<Double>
+
+/// Up to four battery houses on one transformer with their parameters as lanes, prepared once per run.
+struct BatteryGroup {
+    let houses: [Int]
+    let transformer: Int
+    let pc, pd, eMin, eMax, threshold, chargeIn, dischargeOut: Quad
+    /// Reciprocals: divisions would sit on the state-of-charge dependency chain.
+    let chargeHeadroom, dischargeHeadroom: Quad
+
+    init(houses: [Int], transformer: Int, batteries: [Engine.BatteryState?], dt: Double) {
+        self.houses = houses
+        self.transformer = transformer
+        // Missing lanes get neutral parameters: nothing to charge or discharge.
+        func lanes(_ value: (Engine.BatteryState) -> Double, missing: Double) -> Quad {
+            var q = Quad(repeating: missing)
+            for (j, h) in houses.enumerated() { q[j] = value(batteries[h]!) }
+            return q
+        }
+        pc = lanes({ $0.pc }, missing: 0)
+        pd = lanes({ $0.pd }, missing: 0)
+        eMin = lanes({ $0.eMin }, missing: 0)
+        eMax = lanes({ $0.eMax }, missing: 0)
+        threshold = lanes({ $0.threshold }, missing: 0)
+        chargeIn = lanes({ $0.etaC * dt }, missing: 1)
+        dischargeOut = lanes({ dt / $0.etaD }, missing: 1)
+        chargeHeadroom = lanes({ 1 / ($0.etaC * dt) }, missing: 1)
+        dischargeHeadroom = lanes({ $0.etaD / dt }, missing: 1)
     }
 }

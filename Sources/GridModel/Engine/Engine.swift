@@ -1,6 +1,6 @@
 import Foundation
 
-/// The run's working memory, allocated once. Time is processed in blocks (a day of steps for all houses); every
+/// The run's working memory, allocated once. Time is processed in blocks (a week of steps for all houses by default); every
 /// per-house or per-transformer row of a block is `stride` doubles long (the block length rounded up to 4 so SIMD
 /// loops can run over whole chunks; the padding holds zeros).
 ///
@@ -32,6 +32,9 @@ final class Engine {
     let names: [String]
     /// Houses processed together in phase A: one house without a battery, or up to four with one (SIMD lanes).
     let units: [[Int]]
+    /// The battery units with their parameters as SIMD lanes; `groupIndex[h]` is the group of battery house `h`.
+    let batteryGroups: [BatteryGroup]
+    let groupIndex: [Int]
 
     // Persistent house rows (house-major, `stride` apart).
     let surplusBuf, deficitBuf, receivedBuf: UnsafeMutablePointer<Double>
@@ -82,7 +85,7 @@ final class Engine {
         self.options = options
         let period = calendar.period
         dt = period.stepHours
-        blockSteps = max(1, options.blockSteps > 0 ? options.blockSteps : period.stepsPerDay)
+        blockSteps = max(1, options.blockSteps > 0 ? options.blockSteps : 7 * period.stepsPerDay)
         // Rounded up to four, plus four: a chunk starting anywhere before the end stays inside the row.
         stride = (blockSteps + 3) / 4 * 4 + 4
         full = options.detail == .full
@@ -140,6 +143,11 @@ final class Engine {
             units += Swift.stride(from: 0, to: withBattery.count, by: 4).map { Array(withBattery[$0..<min($0 + 4, withBattery.count)]) }
         }
         self.units = units
+        let groups = units.filter { battery[$0[0]] != nil }
+        batteryGroups = groups.map { BatteryGroup(houses: $0, transformer: houseTransformer[$0[0]], batteries: battery, dt: period.stepHours) }
+        var groupIndex = [Int](repeating: -1, count: houseCount)
+        for (i, g) in groups.enumerated() { for h in g { groupIndex[h] = i } }
+        self.groupIndex = groupIndex
 
         func alloc(_ n: Int) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))

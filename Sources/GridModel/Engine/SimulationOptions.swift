@@ -69,7 +69,8 @@ public struct SimulationOptions: Sendable, Equatable {
     public var battery: BatteryStrategy
     public var economics: Economics
     public var detail: DetailLevel
-    /// Steps per block: profiles are produced and progress/cancellation checked once per block. 0 = one day.
+    /// Steps per block: profiles are produced and progress/cancellation checked once per block. 0 = one week
+    /// (longer blocks amortise per-house overheads; memory grows with houses × block length, ~160 MB at 10,000 houses).
     public var blockSteps: Int
 
     public init(

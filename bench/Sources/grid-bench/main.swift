@@ -15,7 +15,7 @@ struct Arguments {
     var reps = 3
     var out = "bench/out/grid"
     var detail = DetailLevel.aggregates
-    var blockDays = 1
+    var blockDays = 7
 
     init() {
         var args = CommandLine.arguments.dropFirst()
@@ -134,19 +134,19 @@ case "profiles":
     print(String(format: "grid-bench profiles: %d houses, wall %.3f s, CPU %.3f s (checksum %.3f)", args.houses, t, cpuTimes.last!, sink))
 
 case "engine":
-    // The engine alone: every house repeats one cached day, so no memory streaming and no profile generation.
-    let day = period.stepsPerDay
-    var dayLoad = [Double](repeating: 0, count: args.houses * day), dayPV = dayLoad
+    // The engine alone: every house repeats one cached block, so no memory streaming and no profile generation.
+    let block = options.blockSteps
+    var cachedLoad = [Double](repeating: 0, count: args.houses * block), cachedPV = cachedLoad
     for h in 0..<args.houses {
-        dayLoad.withUnsafeMutableBufferPointer { load.fill(house: h, steps: 0..<day, into: UnsafeMutableBufferPointer(rebasing: $0[(h * day)..<((h + 1) * day)])) }
-        dayPV.withUnsafeMutableBufferPointer { pv.fill(house: h, steps: (180 * day)..<(181 * day), into: UnsafeMutableBufferPointer(rebasing: $0[(h * day)..<((h + 1) * day)])) }
+        cachedLoad.withUnsafeMutableBufferPointer { load.fill(house: h, steps: 0..<block, into: UnsafeMutableBufferPointer(rebasing: $0[(h * block)..<((h + 1) * block)])) }
+        cachedPV.withUnsafeMutableBufferPointer { pv.fill(house: h, steps: (17_000)..<(17_000 + block), into: UnsafeMutableBufferPointer(rebasing: $0[(h * block)..<((h + 1) * block)])) }
     }
-    let l = dayLoad, g = dayPV
+    let l = cachedLoad, g = cachedPV
     func repeating(_ m: [Double]) -> ClosureProfileSource {
         ClosureProfileSource { h, steps, buffer in
             m.withUnsafeBufferPointer { src in
-                // Blocks are whole days here, so a block is the cached day.
-                buffer.baseAddress!.update(from: src.baseAddress! + h * day, count: steps.count)
+                // Every engine block has at most `block` steps: it gets the cached block.
+                buffer.baseAddress!.update(from: src.baseAddress! + h * block, count: steps.count)
             }
         }
     }
