@@ -93,12 +93,15 @@ def main():
     a = ap.parse_args()
     py = sys.executable
 
-    csv = {"ours": [], "pandas": [], "duckdb": []}
+    csv = {"ours": [], "ours+encode": [], "pandas": [], "duckdb": []}
     for _ in range(a.runs):  # interleaved, so load changes hit every contender alike
         out, rss, cpu = timed([a.bin, "csv", a.csv])
         j = json.loads(out.strip().splitlines()[-1])
-        csv["ours"].append({"ms": j["ms"], "rss": rss, "cpu": cpu, "rows": j["rows"],
-                            "encode_ms": j["encode_ms"], "chunks": j["chunks"], "bpp": j["chunk_bytes_per_point"]})
+        csv["ours"].append({"ms": j["ms"], "rss": rss, "cpu": cpu, "rows": j["rows"]})
+        out, rss, cpu = timed([a.bin, "csv", a.csv, "--encode"])
+        j = json.loads(out.strip().splitlines()[-1])
+        csv["ours+encode"].append({"ms": j["ms"], "rss": rss, "cpu": cpu, "encode_ms": j["encode_ms"],
+                                   "chunks": j["chunks"], "bpp": j["chunk_bytes_per_point"]})
         for name in ("pandas", "duckdb"):
             out, rss, cpu = timed([py, "-c", PEER, f"{name}_csv", a.csv])
             ms, rows = out.split()
@@ -143,15 +146,17 @@ def main():
                         ("duckdb", "DuckDB `CREATE TABLE AS SELECT * FROM read_csv(...)`")):
         m = median_of(csv[name], "ms")
         L.append(f"| {label} | {m:.0f} | {median_of(csv[name], 'cpu'):.2f} | {median_of(csv[name], 'rss'):.0f} | {m / o:.2f} |")
-    enc = median_of(csv["ours"], "encode_ms")
+    enc = median_of(csv["ours+encode"], "encode_ms")
+    both = median_of(csv["ours+encode"], "ms") + enc
+    e0 = csv["ours+encode"][0]
     L.append(f"\nOurs vs pandas: {pd_ / o:.2f}× faster; ours vs DuckDB: {dd / o:.2f}× "
              f"({'faster' if o < dd else 'slower'}). DuckDB reads with all cores; ours is one thread. "
              "Wall times include waiting for the CPU on this shared machine; the CPU column is steadier.")
-    L.append(f"\nStorage preview (goal: parse + store within 1.5× of DuckDB): cutting the {csv['ours'][0]['rows'] * 4:,} "
-             f"points into {csv['ours'][0]['chunks']} chunks, encoding and summarising them (`ChunkCodec.encodeBlocks`, one "
-             f"series per core) takes another {enc:.0f} ms "
-             f"({csv['ours'][0]['bpp']:.2f} bytes/point), so parse + encode = {o + enc:.0f} ms = {(o + enc) / dd:.2f}× DuckDB's "
-             "time, before database writes (the lead's part).")
+    L.append(f"\nStorage preview (goal: parse + store within 1.5× of DuckDB): `series-bench csv FILE --encode` also cuts "
+             f"the {csv['ours'][0]['rows'] * 4:,} points into {e0['chunks']} chunks and encodes and summarises them "
+             f"(`ChunkCodec.encodeBlocks`, one series per core): +{enc:.0f} ms ({e0['bpp']:.2f} bytes/point), "
+             f"parse + encode {both:.0f} ms = {both / dd:.2f}× DuckDB's time, CPU {median_of(csv['ours+encode'], 'cpu'):.2f} s, "
+             f"peak RSS {median_of(csv['ours+encode'], 'rss'):.0f} MB, before database writes (the lead's part).")
     L.append("\n## Downsampling: 10 million points to 1,000 (goal < 100 ms)\n")
     L.append("| operation | ours ms | peer | peer ms |")
     L.append("|---|---:|---|---:|")

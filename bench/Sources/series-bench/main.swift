@@ -3,7 +3,8 @@ import Series
 
 // Benchmark driver for the Series core. Each subcommand prints one JSON object per measurement so that
 // bench/series/compare.py can take medians and put the peers beside them.
-//   series-bench csv FILE [--zone Z] [--skip]   one streaming import (run it several times from outside for RSS)
+//   series-bench csv FILE [--zone Z] [--skip] [--encode]   one streaming import (+ chunk encoding); run it
+//                                      several times from outside for RSS
 //   series-bench downsample [RUNS]     LTTB and min/max of 10 million points to 1,000
 //   series-bench codec [RUNS]          bytes per point and speed on a year of 15-min load and PV
 //   series-bench aggregate [RUNS]      a year of 1-minute data to chart-sized calendar buckets
@@ -49,12 +50,14 @@ case "csv":
         }
         result = try CSVReader.importFile(at: url, settings: settings)
     }
-    // What storage will do next: cut each series into blocks, encode and summarise them, one series per core.
+    // With --encode, also what storage does next: cut each series into blocks, encode and summarise them,
+    // one series per core. (Off by default so the CPU and RSS columns compare the parse alone with the peers.)
     let series = result!.series
     let encoded = UnsafeMutableBufferPointer<(chunks: Int, bytes: Int)>.allocate(capacity: series.count)
+    encoded.initialize(repeating: (0, 0))
     defer { encoded.deallocate() }
     nonisolated(unsafe) let slots = encoded
-    let encodeMs = milliseconds {
+    let encodeMs = !arguments.contains("--encode") ? 0 : milliseconds {
         DispatchQueue.concurrentPerform(iterations: series.count) { k in
             let chunks = ChunkCodec.encodeBlocks(series[k].data)
             slots[k] = (chunks.count, chunks.reduce(0) { $0 + $1.bytes.count })
