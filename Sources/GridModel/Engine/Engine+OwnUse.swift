@@ -2,12 +2,14 @@ import Foundation
 
 extension Engine {
     /// Steps 1–2 for every house: own use, then the battery; accumulates house totals and transformer sums.
-    func phaseOwnUseAndBattery(load: any HouseProfileSource, pv: any HouseProfileSource, start: Int, count n: Int, segments: [Segment]) {
+    func phaseOwnUseAndBattery(
+        _ group: ProcessingGroup, load: any HouseProfileSource, pv: any HouseProfileSource, start: Int, count n: Int, segments: [Segment]
+    ) {
         let S = stride
         let Q = EnergyTotals.fieldCount, months = monthCount, dt = self.dt
-        trAcc.update(repeating: 0, count: transformerCount * TQ.count * S)
+        for x in group.transformers { (trAcc + x * TQ.count * S).update(repeating: 0, count: TQ.count * S) }
         houseMonth.withUnsafeMutableBufferPointer { hm in
-            for unit in units {
+            for unit in group.units {
                 let hasBattery = battery[unit[0]] != nil
                 if !full {
                     // Reads the sources' own storage when they lend it (measured series): no copy.

@@ -14,10 +14,14 @@ extension Engine {
             let n = min(blockSteps, total - start)
             let segments = monthSegments(start: start, count: n)
             preparePrices(start: start, count: n)
-            phaseOwnUseAndBattery(load: load, pv: pv, start: start, count: n, segments: segments)
-            phaseTransformers(start: start, count: n)
-            phaseSharing(count: n)
-            phaseSettle(start: start, count: n, segments: segments)
+            // Group by group (a transformer, or a grid when sharing spans it), so the group's rows are still in
+            // cache when its houses are settled.
+            for group in groups {
+                phaseOwnUseAndBattery(group, load: load, pv: pv, start: start, count: n, segments: segments)
+                phaseTransformers(group, count: n)
+                phaseSharing(group, count: n)
+                phaseSettle(group, start: start, count: n, segments: segments)
+            }
             if let sink { try sink(block(start: start, count: n)) }
             start += n
             if let progress, !progress(Double(start) / Double(total)) {
@@ -56,11 +60,13 @@ extension Engine {
     }
 
     /// Step 3 and 6: export curtailment per transformer, physical flow and overload; scope sums for sharing.
-    func phaseTransformers(start: Int, count n: Int) {
+    func phaseTransformers(_ group: ProcessingGroup, count n: Int) {
         let B = stride
-        scopeSupply.update(repeating: 0, count: scopeCount * B)
-        scopeDemand.update(repeating: 0, count: scopeCount * B)
-        for x in 0..<transformerCount {
+        for sc in group.scopes {
+            (scopeSupply + sc * B).update(repeating: 0, count: B)
+            (scopeDemand + sc * B).update(repeating: 0, count: B)
+        }
+        for x in group.transformers {
             let acc = trAcc + x * TQ.count * B
             let cap = capacity[x]
             let sc = transformerScope[x]
@@ -83,23 +89,23 @@ extension Engine {
     }
 
     /// Step 4: shares per scope and step. Pro rata needs only two ratios; the other strategies fill `receivedBuf`.
-    func phaseSharing(count n: Int) {
+    func phaseSharing(_ group: ProcessingGroup, count n: Int) {
         let B = stride
-        let realScopes = scopeCount - 1
-        for sc in 0..<scopeCount {
+        // Houses without sharing use the extra scope, whose ratios stay zero.
+        for sc in group.scopes {
             for k in 0..<n {
                 let s = scopeSupply[sc * B + k], d = scopeDemand[sc * B + k]
-                let t = sc < realScopes ? min(s, d) : 0
+                let t = min(s, d)
                 sellRatio[sc * B + k] = s > 0 ? t / s : 0
                 buyRatio[sc * B + k] = d > 0 ? t / d : 0
             }
         }
         switch options.sharing {
         case .proRata:
-            transformerSharesProRata(count: n)
+            transformerSharesProRata(group, count: n)
             return
         case .equalShare:
-            for sc in 0..<realScopes {
+            for sc in group.scopes {
                 let members = scopeMembers[sc]
                 for k in 0..<n {
                     let s = scopeSupply[sc * B + k], d = scopeDemand[sc * B + k]
@@ -116,7 +122,7 @@ extension Engine {
                 }
             }
         case .priority:
-            for sc in 0..<realScopes {
+            for sc in group.scopes {
                 let members = scopeMembers[sc]
                 for k in 0..<n {
                     let t = min(scopeSupply[sc * B + k], scopeDemand[sc * B + k])
@@ -134,9 +140,9 @@ extension Engine {
     /// With pro rata sharing every buyer in a scope receives the same fraction of its deficit and every seller
     /// delivers the same fraction of its surplus, so a transformer's totals follow from its own sums: received
     /// `D_X·T/D`, delivered `S_X·T/S`. The houses need not be summed again.
-    func transformerSharesProRata(count n: Int) {
+    func transformerSharesProRata(_ group: ProcessingGroup, count n: Int) {
         let B = stride
-        for x in 0..<transformerCount {
+        for x in group.transformers {
             let acc = trAcc + x * TQ.count * B
             let sc = transformerScope[x]
             for k in 0..<n {

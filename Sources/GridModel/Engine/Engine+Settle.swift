@@ -3,7 +3,7 @@ import Foundation
 extension Engine {
     /// Step 5 for every house: curtailment share, delivery, receipt, grid exchange, money and CO2; then the block's
     /// transformer rows are copied into the per-step series.
-    func phaseSettle(start: Int, count n: Int, segments: [Segment]) {
+    func phaseSettle(_ group: ProcessingGroup, start: Int, count n: Int, segments: [Segment]) {
         let S = stride
         let Q = EnergyTotals.fieldCount, months = monthCount, dt = self.dt
         let proRata = options.sharing == .proRata
@@ -13,7 +13,7 @@ extension Engine {
             priceImport[k] == priceImport[0] && priceFeedIn[k] == priceFeedIn[0] && priceCommunity[k] == priceCommunity[0] && emission[k] == emission[0]
         }
         houseMonth.withUnsafeMutableBufferPointer { hm in
-            for h in 0..<houseCount {
+            for h in group.houses {
                 let x = houseTransformer[h], sc = houseScope[h]
                 let rows = SettleRows(
                     surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, received: receivedBuf + h * S, curtailFraction: curtailFraction + x * S,
@@ -31,7 +31,7 @@ extension Engine {
                 peakImport[h] = peak
             }
         }
-        for x in 0..<transformerCount {
+        for x in group.transformers {
             let acc = trAcc + x * TQ.count * S
             for q in 0..<TQ.seriesCount {
                 series[x * TQ.seriesCount + q].withUnsafeMutableBufferPointer { out in

@@ -32,6 +32,8 @@ final class Engine {
     let names: [String]
     /// Houses processed together in phase A: one house without a battery, or up to four with one (SIMD lanes).
     let units: [[Int]]
+    /// The order of work within a block: a transformer at a time, or a grid at a time when sharing spans grids.
+    let groups: [ProcessingGroup]
     /// The battery units with their parameters as SIMD lanes; `groupIndex[h]` is the group of battery house `h`.
     let batteryGroups: [BatteryGroup]
     let groupIndex: [Int]
@@ -70,6 +72,14 @@ final class Engine {
         static let gridImport = 7, gridExport = 8, curtailed = 9, flow = 10, overload = 11, supply = 12, demand = 13
         static let count = 14
         static let seriesCount = 12
+    }
+
+    struct ProcessingGroup {
+        let units: [[Int]]
+        let houses: [Int]
+        let transformers: [Int]
+        /// Sharing scopes that lie wholly inside the group.
+        let scopes: [Int]
     }
 
     struct BatteryState {
@@ -143,10 +153,27 @@ final class Engine {
             units += Swift.stride(from: 0, to: withBattery.count, by: 4).map { Array(withBattery[$0..<min($0 + 4, withBattery.count)]) }
         }
         self.units = units
-        let groups = units.filter { battery[$0[0]] != nil }
-        batteryGroups = groups.map { BatteryGroup(houses: $0, transformer: houseTransformer[$0[0]], batteries: battery, dt: period.stepHours) }
+        var processing: [ProcessingGroup] = []
+        var gridTransformers: [[Int]] = []
+        var first = 0
+        for grid in topology.grids {
+            gridTransformers.append(Array(first..<(first + grid.transformers.count)))
+            first += grid.transformers.count
+        }
+        let transformerSets = options.scope == .grid ? gridTransformers : (0..<transformerBase).map { [$0] }
+        for (i, set) in transformerSets.enumerated() {
+            let members = Set(set)
+            processing.append(ProcessingGroup(
+                units: units.filter { members.contains(houseTransformer[$0[0]]) },
+                houses: (0..<houses.count).filter { members.contains(houseTransformer[$0]) },
+                transformers: set,
+                scopes: options.scope == .grid ? [i] : options.scope == .transformer ? set : []))
+        }
+        groups = processing
+        let batteryUnits = units.filter { battery[$0[0]] != nil }
+        batteryGroups = batteryUnits.map { BatteryGroup(houses: $0, transformer: houseTransformer[$0[0]], batteries: battery, dt: period.stepHours) }
         var groupIndex = [Int](repeating: -1, count: houseCount)
-        for (i, g) in groups.enumerated() { for h in g { groupIndex[h] = i } }
+        for (i, unit) in batteryUnits.enumerated() { for h in unit { groupIndex[h] = i } }
         self.groupIndex = groupIndex
 
         func alloc(_ n: Int) -> UnsafeMutablePointer<Double> {
