@@ -67,20 +67,26 @@ public enum Downsample {
             let ay = v[a]
             var best = -1
             var bestArea = -1.0
-            for j in start..<end where !v[j].isNaN {
-                let area: Double
-                if hasPrevious && hasNext {
-                    area = abs((ax - cx) * (v[j] - ay) - (ax - x(j)) * (cy - ay))
-                } else if hasPrevious {
-                    area = abs(v[j] - ay)
-                } else if hasNext {
-                    area = abs(v[j] - cy)
-                } else {
-                    area = 0
+            if hasPrevious && hasNext {
+                // Twice the triangle's area, expanded to |A·y + B·x + C|; a NaN y gives a NaN area, which never
+                // compares greater, so gaps need no extra test in this hot loop.
+                let a = ax - cx
+                let b = cy - ay
+                let c = -a * ay - b * ax
+                for j in start..<end {
+                    let area = abs(a * v[j] + b * x(j) + c)
+                    if area > bestArea {
+                        bestArea = area
+                        best = j
+                    }
                 }
-                if area > bestArea {
-                    bestArea = area
-                    best = j
+            } else {
+                for j in start..<end where !v[j].isNaN {
+                    let area = hasPrevious ? abs(v[j] - ay) : (hasNext ? abs(v[j] - cy) : 0)
+                    if area > bestArea {
+                        bestArea = area
+                        best = j
+                    }
                 }
             }
             a = best >= 0 ? best : start
