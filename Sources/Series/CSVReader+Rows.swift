@@ -34,7 +34,7 @@ extension CSVReader {
                 continue
             }
             let parsed = unescaped
-                ? scratch.withUnsafeBufferPointer { b in NumberParser.parse(b.baseAddress!, 0, b.count, syntax) }
+                ? scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { NumberParser.parse($0, 0, b.count, syntax) } }
                 : NumberParser.parse(p, s, e, syntax)
             if let parsed {
                 store.set(k, parsed)
@@ -74,7 +74,7 @@ extension CSVReader {
         let (s, e, unescaped) = scanner.field(column, p, scratch: &scratch)
         let format = settings.timestampFormat
         var parsed = unescaped
-            ? scratch.withUnsafeBufferPointer { b in TimestampParser.parse(b.baseAddress!, 0, b.count, format) }
+            ? scratch.withUnsafeBufferPointer { b in b.baseAddress.flatMap { TimestampParser.parse($0, 0, b.count, format) } }
             : TimestampParser.parse(p, s, e, format)
         var cell: String { scanner.string(column, p) }
         if s == e && !unescaped {

@@ -74,6 +74,7 @@ enum DecimalScheme {
     }
 
     static func decode(into v: UnsafeMutableBufferPointer<Double>, from reader: inout ByteReader) throws(ChunkCodecError) {
+        guard v.count > 0 else { throw .corrupt("decimal block without values") }
         let e = Int(try reader.u8())
         guard e <= maxExponent else { throw .corrupt("decimal exponent \(e)") }
         let exceptionCount = try reader.count(limit: v.count)
