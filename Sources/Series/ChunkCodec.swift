@@ -15,8 +15,9 @@ import Foundation
 public enum ChunkCodec {
     /// Written as the first byte; bumped whenever the layout changes, old versions stay decodable.
     public static let formatVersion: UInt8 = 1
-    /// Upper bound on points in one chunk; guards decoding allocations against corrupt counts.
-    public static let maxPointsPerChunk = 1 << 26
+    /// Upper bound on points in one chunk (16.7 million; block-planned chunks hold tens of thousands); it
+    /// bounds what a corrupt count can make the decoder allocate.
+    public static let maxPointsPerChunk = 1 << 24
 
     /// Encodes columns of equal length. Timestamps may be in any order (ascending compresses best).
     public static func encode(timestamps: [Int64], values: [Double]) -> [UInt8] {
@@ -26,6 +27,7 @@ public enum ChunkCodec {
 
     /// Encodes equal-length buffers (slices of larger columns need no copy).
     static func encode(_ t: UnsafeBufferPointer<Int64>, _ v: UnsafeBufferPointer<Double>) -> [UInt8] {
+        precondition(t.count <= maxPointsPerChunk, "a chunk holds at most \(maxPointsPerChunk) points")
         var out = ByteWriter()
         out.bytes.reserveCapacity(16 + t.count * 2)
         out.u8(formatVersion)

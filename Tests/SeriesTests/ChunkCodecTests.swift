@@ -79,6 +79,15 @@ import Testing
         }
     }
 
+    @Test func randomBytesAfterAValidHeaderNeverCrash() {
+        var rng = SplitMix64(seed: 404)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = [ChunkCodec.formatVersion]
+            for _ in 0..<Int(rng.next() % 48) { bytes.append(UInt8(truncatingIfNeeded: rng.next() % 4 == 0 ? rng.next() % 4 : rng.next())) }
+            _ = try? ChunkCodec.decode(bytes)
+        }
+    }
+
     @Test func unknownVersionIsRejected() {
         #expect(throws: ChunkCodecError.unsupportedVersion(9)) { try ChunkCodec.decode([9, 0]) }
     }
