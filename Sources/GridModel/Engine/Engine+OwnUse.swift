@@ -16,7 +16,7 @@ extension Engine {
                     for h in unit {
                         withInputs(load, pv, house: h, start: start, count: n) { L, G in
                             let rows = OwnUseRows(
-                                load: L, pv: G, selfUse: row(.selfUse, house: h, slot: 0), surplus: surplusBuf + h * S, deficit: deficitBuf + h * S,
+                                load: L, pv: G, selfUse: row(.selfUse, house: h, slot: 0), surplus: surplusBuf + rowIndex[h] * S, deficit: deficitBuf + rowIndex[h] * S,
                                 acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S, keepRows: false)
                             for seg in segments {
                                 // Battery houses add surplus and deficit to the transformer after the battery acted.
@@ -31,7 +31,7 @@ extension Engine {
                         let rows = OwnUseRows(
                             load: fillRow(load, .load, house: h, start: start, count: n, slot: slot),
                             pv: fillRow(pv, .pv, house: h, start: start, count: n, slot: slot), selfUse: row(.selfUse, house: h, slot: slot),
-                            surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S,
+                            surplus: surplusBuf + rowIndex[h] * S, deficit: deficitBuf + rowIndex[h] * S, acc: trAcc + houseTransformer[h] * TQ.count * S, stride: S,
                             keepRows: true)
                         for seg in segments {
                             let t = Engine.ownUse(rows, seg.range, surplusAndDeficit: !hasBattery)
@@ -117,7 +117,7 @@ extension Engine {
         // Missing lanes read a zero row and write a discard row.
         let spare = rowStore + (Row.allCases.count * (full ? houseCount : 4)) * S
         let lane = { (j: Int) -> Int? in j < g.houses.count ? g.houses[j] : nil }
-        func rowOf(_ base: UnsafeMutablePointer<Double>, _ j: Int) -> UnsafeMutablePointer<Double> { lane(j).map { base + $0 * S } ?? spare }
+        func rowOf(_ base: UnsafeMutablePointer<Double>, _ j: Int) -> UnsafeMutablePointer<Double> { lane(j).map { base + rowIndex[$0] * S } ?? spare }
         func detailRow(_ kind: Row, _ j: Int) -> UnsafeMutablePointer<Double> {
             guard full, let h = lane(j) else { return spare + S }
             return row(kind, house: h, slot: j)

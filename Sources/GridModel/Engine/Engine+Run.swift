@@ -113,12 +113,12 @@ extension Engine {
                     if t >= d || t <= 0 {
                         // Everyone fully served, or nothing to share: identical to pro rata, no sort needed.
                         let r = d > 0 ? t / d : 0
-                        for h in members { receivedBuf[h * B + k] = deficitBuf[h * B + k] * (r >= 1 ? 1 : r) }
+                        for h in members { receivedBuf[rowIndex[h] * B + k] = deficitBuf[rowIndex[h] * B + k] * (r >= 1 ? 1 : r) }
                         continue
                     }
-                    for (i, h) in members.enumerated() { scratch[i] = deficitBuf[h * B + k] }
+                    for (i, h) in members.enumerated() { scratch[i] = deficitBuf[rowIndex[h] * B + k] }
                     let level = Allocation.waterLevel(available: t, sortingInPlace: UnsafeMutableBufferPointer(start: scratch, count: members.count))
-                    for h in members { receivedBuf[h * B + k] = min(deficitBuf[h * B + k], level) }
+                    for h in members { receivedBuf[rowIndex[h] * B + k] = min(deficitBuf[rowIndex[h] * B + k], level) }
                 }
             }
         case .priority:
@@ -127,11 +127,11 @@ extension Engine {
                 for k in 0..<n {
                     let t = min(scopeSupply[sc * B + k], scopeDemand[sc * B + k])
                     groupScratch.update(repeating: 0, count: groupCount)
-                    for h in members { groupScratch[houseGroup[h]] += deficitBuf[h * B + k] }
+                    for h in members { groupScratch[houseGroup[h]] += deficitBuf[rowIndex[h] * B + k] }
                     Allocation.priorityFactors(
                         available: t, groupNeeds: UnsafeBufferPointer(start: groupScratch, count: groupCount),
                         into: UnsafeMutableBufferPointer(start: groupFactor, count: groupCount))
-                    for h in members { receivedBuf[h * B + k] = deficitBuf[h * B + k] * groupFactor[houseGroup[h]] }
+                    for h in members { receivedBuf[rowIndex[h] * B + k] = deficitBuf[rowIndex[h] * B + k] * groupFactor[houseGroup[h]] }
                 }
             }
         }

@@ -16,7 +16,7 @@ extension Engine {
             for h in group.houses {
                 let x = houseTransformer[h], sc = houseScope[h]
                 let rows = SettleRows(
-                    surplus: surplusBuf + h * S, deficit: deficitBuf + h * S, received: receivedBuf + h * S, curtailFraction: curtailFraction + x * S,
+                    surplus: surplusBuf + rowIndex[h] * S, deficit: deficitBuf + rowIndex[h] * S, received: receivedBuf + rowIndex[h] * S, curtailFraction: curtailFraction + x * S,
                     sell: sellRatio + sc * S, buy: proRata ? buyRatio + sc * S : nil, acc: trAcc + x * TQ.count * S, stride: S,
                     curtailed: row(.curtailed, house: h, slot: 0), delivered: row(.delivered, house: h, slot: 0),
                     gridImport: row(.gridImport, house: h, slot: 0), gridExport: row(.gridExport, house: h, slot: 0), keepRows: full)
@@ -146,7 +146,7 @@ extension Engine {
             var out = [Double](repeating: 0, count: houseCount * n)
             out.withUnsafeMutableBufferPointer { o in
                 for h in 0..<houseCount {
-                    let p = kind.map { row($0, house: h, slot: 0) } ?? receivedBuf + h * S
+                    let p = kind.map { row($0, house: h, slot: 0) } ?? receivedBuf + rowIndex[h] * S
                     for k in 0..<n { o[h * n + k] = p[k] }
                 }
             }

@@ -38,8 +38,10 @@ final class Engine {
     let batteryGroups: [BatteryGroup]
     let groupIndex: [Int]
 
-    // Persistent house rows (house-major, `stride` apart).
+    // Persistent house rows (`stride` apart) at `rowIndex[h]`: the house's position in its processing group, so only
+    // the largest group needs rows (all houses with `detail == .full`, whose sink reads every house after the block).
     let surplusBuf, deficitBuf, receivedBuf: UnsafeMutablePointer<Double>
+    let rowIndex: [Int]
     /// Per-house rows of the kinds in `Row`: scratch slots, or full-size when `full`.
     let rowStore: UnsafeMutablePointer<Double>
     // Per transformer per block step: accumulated quantities (TQ of them) and the curtailment fraction.
@@ -170,6 +172,12 @@ final class Engine {
                 scopes: options.scope == .grid ? [i] : options.scope == .transformer ? set : []))
         }
         groups = processing
+        var rowIndex = Array(0..<houses.count)
+        if !full {
+            for group in processing { for (i, h) in group.houses.enumerated() { rowIndex[h] = i } }
+        }
+        self.rowIndex = rowIndex
+        let persistentRows = full ? houses.count : (processing.map(\.houses.count).max() ?? 0)
         let batteryUnits = units.filter { battery[$0[0]] != nil }
         batteryGroups = batteryUnits.map { BatteryGroup(houses: $0, transformer: houseTransformer[$0[0]], batteries: battery, dt: period.stepHours) }
         var groupIndex = [Int](repeating: -1, count: houseCount)
@@ -181,7 +189,7 @@ final class Engine {
             p.initialize(repeating: 0, count: max(1, n))
             return p
         }
-        let hb = houseCount * stride
+        let hb = persistentRows * stride
         surplusBuf = alloc(hb); deficitBuf = alloc(hb); receivedBuf = alloc(hb)
         // Two spare rows at the end: a zero row and a discard row for missing battery lanes.
         rowStore = alloc((Row.allCases.count * (full ? houseCount : 4) + 2) * stride)
