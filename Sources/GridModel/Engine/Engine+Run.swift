@@ -66,6 +66,7 @@ extension Engine {
             (scopeSupply + sc * B).update(repeating: 0, count: B)
             (scopeDemand + sc * B).update(repeating: 0, count: B)
         }
+        let sharing = !group.scopes.isEmpty
         for x in group.transformers {
             let acc = trAcc + x * TQ.count * B
             let cap = capacity[x]
@@ -82,8 +83,10 @@ extension Engine {
                 let flow = excess > 0 ? -cap : d - supply
                 acc[TQ.flow * B + k] = flow
                 acc[TQ.overload * B + k] = max(0, abs(flow) - cap)
-                scopeSupply[sc * B + k] += supply
-                scopeDemand[sc * B + k] += d
+                if sharing {
+                    scopeSupply[sc * B + k] += supply
+                    scopeDemand[sc * B + k] += d
+                }
             }
         }
     }
