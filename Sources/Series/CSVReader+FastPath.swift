@@ -19,14 +19,21 @@ extension CSVReader {
                 guard i < end, p[i] == delimiter else { return nil }
                 i += 1
             }
-            guard i < end else { return nil }
+            // Blanks around cells (`a, 1.5 , b`) are trimmed, as the general path does; a quote after blanks
+            // is a literal character there (RFC 4180), so such a cell goes to the general path.
+            let cellStart = i
+            while i < end && (p[i] == 32 || p[i] == 9) && p[i] != delimiter { i += 1 }
+            guard i < end, i == cellStart || p[i] != quote else { return nil }
             let role = roles[f]
+            defer { while i < end && (p[i] == 32 || p[i] == 9) && p[i] != delimiter { i += 1 } }
             if p[i] == quote {
                 // A quoted cell: its text is everything up to the next quote, which must end the cell.
                 let s = i + 1
                 var e = s
                 while e < end && p[e] != quote && p[e] != 10 && p[e] != 13 { e += 1 }
-                guard e + 1 < end, p[e] == quote, p[e + 1] != quote else { return nil }
+                guard e + 1 < end, p[e] == quote, p[e + 1] == delimiter || p[e + 1] == 10 || p[e + 1] == 13 else {
+                    return nil  // doubled quotes, text after the closing quote, or the end of the buffer
+                }
                 i = e + 1
                 if role >= 2 {
                     if s == e {
@@ -57,7 +64,9 @@ extension CSVReader {
                     if c == delimiter || c == 10 || c == 13 || c == quote { break }
                     e += 1
                 }
-                guard e < end, p[e] != quote, let t = fastTimestamp(p, i, e) else { return nil }
+                var last = e
+                while last > i && (p[last - 1] == 32 || p[last - 1] == 9) { last -= 1 }
+                guard e < end, p[e] != quote, let t = fastTimestamp(p, i, last) else { return nil }
                 time = t
                 i = e
             } else {

@@ -6,9 +6,10 @@ import Testing
 /// general path (which `rowLimit` forces, since previews never take the fast path).
 @Suite struct CSVFastPathTests {
     private static let cells = ["1.5", "-0.25", "", "12", "007.100", "1e3", " 2.5", "\"3.5\"", "x", "1.2.3", "NA",
-                                "12345678901234567890.5", "-0", ".5", "5.", "1,5", "\"1\"\"\""]
+                                "12345678901234567890.5", "-0", ".5", "5.", "1,5", "\"1\"\"\"", "2.5 ", "  ", " \"7\" ", "\"7\" ", "\"8\"x", "1.5 x"]
     private static let times = ["2024-01-01T00:%02d:00", "2024-01-01 00:%02d", "2024-01-01T00:%02d:00Z",
-                                "2024-01-01T00:%02d:00+01:00", " 2024-01-01T00:%02d:00", "2024-01-01T00:%02d:00.5"]
+                                "2024-01-01T00:%02d:00+01:00", " 2024-01-01T00:%02d:00", "2024-01-01T00:%02d:00.5",
+                                "2024-01-01 00:%02d  ", "\"2024-01-01 00:%02d\""]
 
     private func randomFile(_ rng: inout SplitMix64, delimiter: String) -> String {
         var lines = ["time\(delimiter)a\(delimiter)b"]
