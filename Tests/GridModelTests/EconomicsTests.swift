@@ -85,7 +85,7 @@ struct EconomicsTests {
         let r = try Self.handCase()
         // Act
         let text = r.kpiDocument().serialized()
-        let reparsed = try JSONValue.parse(Data(text.utf8))
+        let reparsed = try GridJSON.parse(Data(text.utf8))
         // Assert
         #expect(reparsed.serialized() == text)
         #expect(text.contains("\"schema\": \"powerhouse.grid-kpis/v1\""))

@@ -85,7 +85,7 @@ struct SimulateCommandTests {
         // Assert
         #expect(outcome.result.houses[0].total.load == 1.5 * 48)
         #expect(outcome.notes.contains { $0.contains("synthetic clear-sky") })
-        let kpis = try JSONValue.parse(Data(contentsOf: out.appendingPathComponent("kpis.json")))
+        let kpis = try GridJSON.parse(Data(contentsOf: out.appendingPathComponent("kpis.json")))
         guard case .object(let doc) = kpis, case .object(let options)? = doc["options"] else { Issue.record("no options"); return }
         #expect(options["strategy"] == .string("equal") && options["scope"] == .string("grid"))
         let csv = try String(contentsOf: out.appendingPathComponent("transformers.csv"), encoding: .utf8)

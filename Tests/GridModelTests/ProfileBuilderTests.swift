@@ -112,7 +112,7 @@ struct ProfileBuilderTests {
     @Test func pvShapeSourceAppliesLossesAndClipsAtTheInverter() throws {
         // Arrange: shape 1.2 kW/kWp at noon; 10 kWp with 10 % losses → 10.8 kW DC, clipped at 9 kW AC.
         var house = House(name: "H", transformer: "T", annualConsumptionKWh: 0)
-        house.pvSystems = [PVSystem(kWp: 10, lossesPercent: 10, inverterKW: 9), PVSystem(kWp: 2, azimuthDegrees: 90, lossesPercent: 0)]
+        house.pvSystems = [PVSystemSpec(kWp: 10, lossesPercent: 10, inverterKW: 9), PVSystemSpec(kWp: 2, azimuthDegrees: 90, lossesPercent: 0)]
         let topology = Self.topology([house, House(name: "N", transformer: "T", annualConsumptionKWh: 0)])
         var calls = 0
         // Act

@@ -8,7 +8,7 @@ struct TopologyValidationTests {
         // Arrange
         var bad = House(name: "A", transformer: "T9", annualConsumptionKWh: -1, flags: [HouseFlag(rawValue: "solar")])
         bad.battery = BatterySpec(capacityKWh: 10, maxChargeKW: 5, maxDischargeKW: 5, minSoC: 0.9, maxSoC: 0.8, initialSoC: 0.85)
-        bad.pvSystems = [PVSystem(kWp: 5, tiltDegrees: 95)]
+        bad.pvSystems = [PVSystemSpec(kWp: 5, tiltDegrees: 95)]
         var soc = House(name: "A", transformer: "T1", annualConsumptionKWh: 1000)
         soc.battery = BatterySpec(capacityKWh: 10, maxChargeKW: 5, maxDischargeKW: 5, initialSoC: 1.5)
         let topology = GridTopology(timeZone: "Mars/Olympus", grids: [

@@ -17,16 +17,16 @@ extension KPIs {
     }
 
     /// The figures as a JSON object; absent (nil) figures are left out.
-    public var jsonValue: JSONValue {
-        var o: [String: JSONValue] = [:]
+    public var jsonValue: GridJSON {
+        var o: [String: GridJSON] = [:]
         for (name, value) in metrics { o.put(name, value) }
         return .object(o)
     }
 }
 
 extension KPIReport {
-    public var jsonValue: JSONValue {
-        func named(_ list: [NamedKPIs]) -> JSONValue {
+    public var jsonValue: GridJSON {
+        func named(_ list: [NamedKPIs]) -> GridJSON {
             .array(list.map { item in
                 guard case .object(var o) = item.kpis.jsonValue else { return .null }
                 o["name"] = .string(item.name)
@@ -40,9 +40,9 @@ extension KPIReport {
 extension SimulationResult {
     /// The KPI document a run writes (`kpis.json`): schema, period, options and every KPI. Stable text: sorted keys,
     /// shortest round-trip numbers.
-    public func kpiDocument(notes: [String] = []) -> JSONValue {
+    public func kpiDocument(notes: [String] = []) -> GridJSON {
         let iso = ISO8601DateFormatter()
-        var doc: [String: JSONValue] = [
+        var doc: [String: GridJSON] = [
             "schema": .string("powerhouse.grid-kpis/v1"),
             "period": .object([
                 "start": .string(iso.string(from: period.start)), "end": .string(iso.string(from: period.end)),
@@ -58,8 +58,8 @@ extension SimulationResult {
 }
 
 extension SimulationOptions {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = ["scope": .string(scope.rawValue), "currency": .string(economics.currency)]
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = ["scope": .string(scope.rawValue), "currency": .string(economics.currency)]
         switch sharing {
         case .proRata: o["strategy"] = .string("pro-rata")
         case .equalShare: o["strategy"] = .string("equal")

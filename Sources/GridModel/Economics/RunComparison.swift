@@ -44,9 +44,9 @@ public struct RunComparison: Sendable, Equatable {
         rows.first { $0.level == level && $0.name == name && $0.metric == metric }
     }
 
-    public var jsonValue: JSONValue {
+    public var jsonValue: GridJSON {
         .array(rows.map { r in
-            var o: [String: JSONValue] = ["level": .string(r.level), "name": .string(r.name), "metric": .string(r.metric)]
+            var o: [String: GridJSON] = ["level": .string(r.level), "name": .string(r.name), "metric": .string(r.metric)]
             o.put("base", r.base)
             o.put("candidate", r.candidate)
             o.put("delta", r.delta)

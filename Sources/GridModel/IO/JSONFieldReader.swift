@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads typed fields out of a `JSONValue` tree while collecting every problem with its path,
+/// Reads typed fields out of a `GridJSON` tree while collecting every problem with its path,
 /// so that a user fixing a document sees all mistakes at once.
 struct JSONFieldReader {
     var issues: [ValidationIssue] = []
@@ -10,7 +10,7 @@ struct JSONFieldReader {
     mutating func fail(_ path: String, _ message: String) { issues.append(ValidationIssue(path: path, message: message)) }
 
     /// The value as an object; unknown keys are reported because they are usually misspellings.
-    mutating func object(_ value: JSONValue, at path: String, allowed: Set<String>) -> [String: JSONValue]? {
+    mutating func object(_ value: GridJSON, at path: String, allowed: Set<String>) -> [String: GridJSON]? {
         guard case .object(let fields) = value else {
             fail(path, "expected an object, found \(value.kindName)")
             return nil
@@ -21,7 +21,7 @@ struct JSONFieldReader {
         return fields
     }
 
-    mutating func number(_ fields: [String: JSONValue], _ key: String, at path: String) -> Double? {
+    mutating func number(_ fields: [String: GridJSON], _ key: String, at path: String) -> Double? {
         guard let value = fields[key] else {
             fail(JSONFieldReader.join(path, key), "required number is missing")
             return nil
@@ -29,12 +29,12 @@ struct JSONFieldReader {
         return number(value, at: JSONFieldReader.join(path, key))
     }
 
-    mutating func optionalNumber(_ fields: [String: JSONValue], _ key: String, at path: String) -> Double? {
+    mutating func optionalNumber(_ fields: [String: GridJSON], _ key: String, at path: String) -> Double? {
         guard let value = fields[key], value != .null else { return nil }
         return number(value, at: JSONFieldReader.join(path, key))
     }
 
-    mutating func number(_ value: JSONValue, at path: String) -> Double? {
+    mutating func number(_ value: GridJSON, at path: String) -> Double? {
         guard case .number(let n) = value else {
             fail(path, "expected a number, found \(value.kindName)")
             return nil
@@ -42,7 +42,7 @@ struct JSONFieldReader {
         return n
     }
 
-    mutating func string(_ fields: [String: JSONValue], _ key: String, at path: String) -> String? {
+    mutating func string(_ fields: [String: GridJSON], _ key: String, at path: String) -> String? {
         guard let value = fields[key] else {
             fail(JSONFieldReader.join(path, key), "required string is missing")
             return nil
@@ -50,12 +50,12 @@ struct JSONFieldReader {
         return string(value, at: JSONFieldReader.join(path, key))
     }
 
-    mutating func optionalString(_ fields: [String: JSONValue], _ key: String, at path: String) -> String? {
+    mutating func optionalString(_ fields: [String: GridJSON], _ key: String, at path: String) -> String? {
         guard let value = fields[key], value != .null else { return nil }
         return string(value, at: JSONFieldReader.join(path, key))
     }
 
-    mutating func string(_ value: JSONValue, at path: String) -> String? {
+    mutating func string(_ value: GridJSON, at path: String) -> String? {
         guard case .string(let s) = value else {
             fail(path, "expected a string, found \(value.kindName)")
             return nil
@@ -64,7 +64,7 @@ struct JSONFieldReader {
     }
 
     /// An optional array (absent or null reads as empty).
-    mutating func array(_ fields: [String: JSONValue], _ key: String, at path: String) -> [JSONValue] {
+    mutating func array(_ fields: [String: GridJSON], _ key: String, at path: String) -> [GridJSON] {
         guard let value = fields[key], value != .null else { return [] }
         guard case .array(let items) = value else {
             fail(JSONFieldReader.join(path, key), "expected an array, found \(value.kindName)")
@@ -73,13 +73,13 @@ struct JSONFieldReader {
         return items
     }
 
-    mutating func stringArray(_ fields: [String: JSONValue], _ key: String, at path: String) -> [String] {
+    mutating func stringArray(_ fields: [String: GridJSON], _ key: String, at path: String) -> [String] {
         let base = JSONFieldReader.join(path, key)
         return array(fields, key, at: path).enumerated().compactMap { string($1, at: "\(base)[\($0)]") }
     }
 }
 
-extension Dictionary where Key == String, Value == JSONValue {
+extension Dictionary where Key == String, Value == GridJSON {
     /// Adds an optional number only when present, so that absent fields stay absent on export.
     public mutating func put(_ key: String, _ value: Double?) {
         if let value { self[key] = .number(value) }

@@ -51,7 +51,7 @@ public enum ResultWriter {
     /// Six decimals (1 mW / 1 mWh resolution), trailing zeros dropped: compact and stable.
     static func number(_ v: Double) -> String {
         let r = (v * 1e6).rounded() / 1e6
-        return JSONValue.format(r == 0 ? 0 : r)
+        return GridJSON.format(r == 0 ? 0 : r)
     }
 
     static func csvField(_ s: String) -> String {

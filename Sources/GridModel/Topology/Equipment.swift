@@ -1,8 +1,9 @@
 import Foundation
 
-/// One PV array with its inverter. The electrical output is computed outside the engine (Solar seam);
+/// One PV array with its inverter (`Spec`, like the other equipment, and apart from Solar's `PVSystem`, which the glue
+/// builds from it). The electrical output is computed outside the engine (Solar seam);
 /// these fields are what that model needs.
-public struct PVSystem: Sendable, Equatable {
+public struct PVSystemSpec: Sendable, Equatable {
     /// DC peak power in kWp.
     public var kWp: Double
     /// Tilt from horizontal in degrees (0 = flat, 90 = vertical).

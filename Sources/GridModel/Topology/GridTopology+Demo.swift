@@ -33,10 +33,10 @@ extension GridTopology {
                 let azimuths: [Double] = [180, 180, 180, 135, 225, 90, 270]
                 let azimuth = azimuths[rng.index(azimuths.count)]
                 let tilt = [15.0, 25, 30, 35, 40][rng.index(5)]
-                house.pvSystems = [PVSystem(kWp: kwp, tiltDegrees: tilt, azimuthDegrees: azimuth, lossesPercent: 14, dcAcRatio: 1.1)]
+                house.pvSystems = [PVSystemSpec(kWp: kwp, tiltDegrees: tilt, azimuthDegrees: azimuth, lossesPercent: 14, dcAcRatio: 1.1)]
                 if azimuth == 90, rng.unit() < 0.7 {
                     // East/west roofs usually carry both halves.
-                    house.pvSystems.append(PVSystem(kWp: kwp, tiltDegrees: tilt, azimuthDegrees: 270, lossesPercent: 14, dcAcRatio: 1.1))
+                    house.pvSystems.append(PVSystemSpec(kWp: kwp, tiltDegrees: tilt, azimuthDegrees: 270, lossesPercent: 14, dcAcRatio: 1.1))
                 }
                 if rng.unit() < 0.5 {
                     let capacity = (rng.uniform(5, 15)).rounded()

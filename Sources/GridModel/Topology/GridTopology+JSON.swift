@@ -4,9 +4,9 @@ import Foundation
 extension GridTopology {
     /// Reads a topology document and validates it, throwing a `TopologyError` with every issue found.
     public static func read(json data: Data) throws -> GridTopology {
-        let tree: JSONValue
+        let tree: GridJSON
         do {
-            tree = try JSONValue.parse(data)
+            tree = try GridJSON.parse(data)
         } catch {
             throw TopologyError(issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")])
         }
@@ -24,13 +24,13 @@ extension GridTopology {
     /// The document as UTF-8 JSON data.
     public func jsonData() -> Data { Data(jsonString().utf8) }
 
-    public var jsonValue: JSONValue {
-        var root: [String: JSONValue] = ["schema": .string(GridTopology.schemaID), "time_zone": .string(timeZone)]
+    public var jsonValue: GridJSON {
+        var root: [String: GridJSON] = ["schema": .string(GridTopology.schemaID), "time_zone": .string(timeZone)]
         root["grids"] = .array(grids.map(\.jsonValue))
         return .object(root)
     }
 
-    init?(tree: JSONValue, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, reader: inout JSONFieldReader) {
         guard let root = reader.object(tree, at: "", allowed: ["schema", "time_zone", "grids"]) else { return nil }
         let schema = reader.string(root, "schema", at: "")
         if let schema, schema != GridTopology.schemaID {
@@ -45,15 +45,15 @@ extension GridTopology {
 }
 
 extension Grid {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = ["name": .string(name)]
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = ["name": .string(name)]
         if let location { o["location"] = .object(["latitude": .number(location.latitude), "longitude": .number(location.longitude)]) }
         o["transformers"] = .array(transformers.map(\.jsonValue))
         o["houses"] = .array(houses.map(\.jsonValue))
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         guard let o = reader.object(tree, at: path, allowed: ["name", "location", "transformers", "houses"]) else { return nil }
         let name = reader.string(o, "name", at: path)
         var location: GeoLocation?
@@ -76,14 +76,14 @@ extension Grid {
 }
 
 extension Transformer {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = ["name": .string(name), "capacity_kw": .number(capacityKW)]
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = ["name": .string(name), "capacity_kw": .number(capacityKW)]
         o.put("kva", kva)
         o.put("power_factor", powerFactor)
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         guard let o = reader.object(tree, at: path, allowed: ["name", "capacity_kw", "kva", "power_factor"]) else { return nil }
         let name = reader.string(o, "name", at: path)
         let capacity = reader.number(o, "capacity_kw", at: path)
@@ -99,8 +99,8 @@ extension House {
         "name", "transformer", "type", "annual_consumption_kwh", "profile", "flags", "tags", "pv_systems", "battery", "ev", "heat_pump",
     ]
 
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = [
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = [
             "name": .string(name), "transformer": .string(transformer), "type": .string(type.rawValue),
             "annual_consumption_kwh": .number(annualConsumptionKWh),
         ]
@@ -114,7 +114,7 @@ extension House {
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         guard let o = reader.object(tree, at: path, allowed: House.fieldNames) else { return nil }
         let name = reader.string(o, "name", at: path)
         let transformer = reader.string(o, "transformer", at: path)
@@ -135,7 +135,7 @@ extension House {
         let flags = Set(reader.stringArray(o, "flags", at: path).map(HouseFlag.init(rawValue:)))
         let tags = reader.stringArray(o, "tags", at: path)
         let pv = reader.array(o, "pv_systems", at: path).enumerated().compactMap { i, v in
-            PVSystem(tree: v, path: "\(path).pv_systems[\(i)]", reader: &reader)
+            PVSystemSpec(tree: v, path: "\(path).pv_systems[\(i)]", reader: &reader)
         }
         let battery = o["battery"].flatMap { $0 == .null ? nil : BatterySpec(tree: $0, path: "\(path).battery", reader: &reader) }
         let ev = o["ev"].flatMap { $0 == .null ? nil : EVSpec(tree: $0, path: "\(path).ev", reader: &reader) }
@@ -147,9 +147,9 @@ extension House {
     }
 }
 
-extension PVSystem {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = [
+extension PVSystemSpec {
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = [
             "kwp": .number(kWp), "tilt_deg": .number(tiltDegrees), "azimuth_deg": .number(azimuthDegrees),
             "losses_percent": .number(lossesPercent), "temperature_coefficient_per_c": .number(temperatureCoefficient),
         ]
@@ -158,11 +158,11 @@ extension PVSystem {
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         let allowed: Set<String> = ["kwp", "tilt_deg", "azimuth_deg", "losses_percent", "inverter_ac_kw", "dc_ac_ratio", "temperature_coefficient_per_c"]
         guard let o = reader.object(tree, at: path, allowed: allowed) else { return nil }
         let kwp = reader.number(o, "kwp", at: path)
-        let d = PVSystem(kWp: 0)
+        let d = PVSystemSpec(kWp: 0)
         let tilt = reader.optionalNumber(o, "tilt_deg", at: path) ?? d.tiltDegrees
         let azimuth = reader.optionalNumber(o, "azimuth_deg", at: path) ?? d.azimuthDegrees
         let losses = reader.optionalNumber(o, "losses_percent", at: path) ?? d.lossesPercent
@@ -175,8 +175,8 @@ extension PVSystem {
 }
 
 extension BatterySpec {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = [
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = [
             "capacity_kwh": .number(capacityKWh), "max_charge_kw": .number(maxChargeKW), "max_discharge_kw": .number(maxDischargeKW),
             "charge_efficiency": .number(chargeEfficiency), "discharge_efficiency": .number(dischargeEfficiency),
             "min_soc": .number(minSoC), "max_soc": .number(maxSoC), "initial_soc": .number(initialSoC),
@@ -185,7 +185,7 @@ extension BatterySpec {
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         let allowed: Set<String> = [
             "capacity_kwh", "max_charge_kw", "max_discharge_kw", "charge_efficiency", "discharge_efficiency", "min_soc", "max_soc",
             "initial_soc", "peak_threshold_kw",
@@ -209,14 +209,14 @@ extension BatterySpec {
 }
 
 extension EVSpec {
-    var jsonValue: JSONValue {
+    var jsonValue: GridJSON {
         .object([
             "arrival_hour": .number(arrivalHour), "departure_hour": .number(departureHour), "kwh_per_day": .number(kWhPerDay),
             "charger_kw": .number(chargerKW),
         ])
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         guard let o = reader.object(tree, at: path, allowed: ["arrival_hour", "departure_hour", "kwh_per_day", "charger_kw"]) else { return nil }
         let d = EVSpec()
         self.init(
@@ -228,8 +228,8 @@ extension EVSpec {
 }
 
 extension HeatPumpSpec {
-    var jsonValue: JSONValue {
-        var o: [String: JSONValue] = [
+    var jsonValue: GridJSON {
+        var o: [String: GridJSON] = [
             "heat_loss_kw_per_k": .number(heatLossKWPerK), "base_temperature_c": .number(baseTemperatureC),
             "cop_curve": .array(copCurve.map { .array([.number($0.temperatureC), .number($0.cop)]) }),
         ]
@@ -237,7 +237,7 @@ extension HeatPumpSpec {
         return .object(o)
     }
 
-    init?(tree: JSONValue, path: String, reader: inout JSONFieldReader) {
+    init?(tree: GridJSON, path: String, reader: inout JSONFieldReader) {
         guard let o = reader.object(tree, at: path, allowed: ["heat_loss_kw_per_k", "base_temperature_c", "cop_curve", "max_electric_kw"]) else { return nil }
         let loss = reader.number(o, "heat_loss_kw_per_k", at: path)
         let base = reader.optionalNumber(o, "base_temperature_c", at: path) ?? 15

@@ -30,12 +30,12 @@ extension GridTopology {
             for (t, tr) in grid.transformers.enumerated() {
                 let tp = "\(gp).transformers[\(t)]"
                 unique(tr.name, tp, in: &transformerNames, what: "transformer")
-                if !(tr.capacityKW > 0) { fail("\(tp).capacity_kw", "capacity must be positive, got \(JSONValue.format(tr.capacityKW))") }
+                if !(tr.capacityKW > 0) { fail("\(tp).capacity_kw", "capacity must be positive, got \(GridJSON.format(tr.capacityKW))") }
                 if let kva = tr.kva {
-                    if !(kva > 0) { fail("\(tp).kva", "must be positive, got \(JSONValue.format(kva))") }
-                    else if tr.capacityKW > kva { fail("\(tp).capacity_kw", "\(JSONValue.format(tr.capacityKW)) kW exceeds the rating of \(JSONValue.format(kva)) kVA") }
+                    if !(kva > 0) { fail("\(tp).kva", "must be positive, got \(GridJSON.format(kva))") }
+                    else if tr.capacityKW > kva { fail("\(tp).capacity_kw", "\(GridJSON.format(tr.capacityKW)) kW exceeds the rating of \(GridJSON.format(kva)) kVA") }
                 }
-                if let pf = tr.powerFactor, !(pf > 0 && pf <= 1) { fail("\(tp).power_factor", "must be in (0, 1], got \(JSONValue.format(pf))") }
+                if let pf = tr.powerFactor, !(pf > 0 && pf <= 1) { fail("\(tp).power_factor", "must be in (0, 1], got \(GridJSON.format(pf))") }
             }
             let local = Set(grid.transformers.map(\.name))
             for (h, house) in grid.houses.enumerated() {
@@ -45,7 +45,7 @@ extension GridTopology {
                     let known = grid.transformers.map { "\"\($0.name)\"" }.joined(separator: ", ")
                     fail("\(hp).transformer", "unknown transformer \"\(house.transformer)\" in grid \"\(grid.name)\" (known: \(known.isEmpty ? "none" : known))")
                 }
-                if !(house.annualConsumptionKWh >= 0) { fail("\(hp).annual_consumption_kwh", "must be zero or positive, got \(JSONValue.format(house.annualConsumptionKWh))") }
+                if !(house.annualConsumptionKWh >= 0) { fail("\(hp).annual_consumption_kwh", "must be zero or positive, got \(GridJSON.format(house.annualConsumptionKWh))") }
                 for flag in house.flags.sorted() where !HouseFlag.known.contains(flag) {
                     fail("\(hp).flags", "unknown flag \"\(flag.rawValue)\"; known flags: \(HouseFlag.known.map(\.rawValue).joined(separator: ", ")) (put free-form labels in tags)")
                 }
@@ -66,9 +66,9 @@ extension GridTopology {
     }
 }
 
-private func fmt(_ v: Double) -> String { JSONValue.format(v) }
+private func fmt(_ v: Double) -> String { GridJSON.format(v) }
 
-extension PVSystem {
+extension PVSystemSpec {
     func validate(at p: String, fail: (String, String) -> Void) {
         if !(kWp > 0) { fail("\(p).kwp", "must be positive, got \(fmt(kWp))") }
         if !(0...90).contains(tiltDegrees) { fail("\(p).tilt_deg", "must be within 0…90, got \(fmt(tiltDegrees))") }

@@ -14,7 +14,7 @@ public struct House: Sendable, Equatable {
     public var flags: Set<HouseFlag>
     /// Free-form labels; a priority list may name them.
     public var tags: [String]
-    public var pvSystems: [PVSystem]
+    public var pvSystems: [PVSystemSpec]
     public var battery: BatterySpec?
     public var ev: EVSpec?
     public var heatPump: HeatPumpSpec?
@@ -22,7 +22,7 @@ public struct House: Sendable, Equatable {
     public init(
         name: String, transformer: String, type: HouseType = .residential, annualConsumptionKWh: Double,
         profile: StandardLoadProfile? = nil, flags: Set<HouseFlag> = [], tags: [String] = [],
-        pvSystems: [PVSystem] = [], battery: BatterySpec? = nil, ev: EVSpec? = nil, heatPump: HeatPumpSpec? = nil
+        pvSystems: [PVSystemSpec] = [], battery: BatterySpec? = nil, ev: EVSpec? = nil, heatPump: HeatPumpSpec? = nil
     ) {
         self.name = name
         self.transformer = transformer

@@ -47,7 +47,7 @@ func benchmarkTopology(houses n: Int) -> GridTopology {
         var house = House(
             name: "H\(h + 1)", transformer: "T\(h / perTransformer + 1)", type: type,
             annualConsumptionKWh: type == .residential ? rng.uniform(2000, 6000) : rng.uniform(8000, 20000),
-            pvSystems: [PVSystem(kWp: (rng.uniform(3, 10) * 2).rounded() / 2, tiltDegrees: o.0, azimuthDegrees: o.1, lossesPercent: 14, dcAcRatio: 1.1)])
+            pvSystems: [PVSystemSpec(kWp: (rng.uniform(3, 10) * 2).rounded() / 2, tiltDegrees: o.0, azimuthDegrees: o.1, lossesPercent: 14, dcAcRatio: 1.1)])
         if h % 2 == 0 {
             let capacity = rng.uniform(5, 15).rounded()
             house.battery = BatterySpec(capacityKWh: capacity, maxChargeKW: capacity / 2, maxDischargeKW: capacity / 2, chargeEfficiency: 0.95,
@@ -178,10 +178,10 @@ case "export":
     pvBytes = Data()
     let houses = topology.allHouses
     let transformerIndex = Dictionary(uniqueKeysWithValues: topology.grids[0].transformers.enumerated().map { ($1.name, $0) })
-    func list(_ values: [Double]) -> JSONValue { .array(values.map { .number($0) }) }
+    func list(_ values: [Double]) -> GridJSON { .array(values.map { .number($0) }) }
     let e = options.economics
     guard case .flat(let pi) = e.importTariff, case .flat(let pf) = e.feedInTariff, case .constant(let ef) = e.emissions else { fatalError("bench uses flat prices") }
-    let params: JSONValue = .object([
+    let params: GridJSON = .object([
         "houses": .number(Double(houses.count)), "steps": .number(Double(n)), "step_hours": .number(period.stepHours),
         "transformer": list(houses.map { Double(transformerIndex[$0.transformer]!) }),
         "capacity_kw": list(topology.grids[0].transformers.map(\.capacityKW)),
@@ -205,16 +205,16 @@ case "export":
         times.append(try seconds { result = try Simulation.run(topology: topology, period: period, load: arrayLoad, pv: arrayPV, options: options) })
     }
     let r = result!
-    var kpis: [String: JSONValue] = [:]
+    var kpis: [String: GridJSON] = [:]
     for (name, value) in r.kpis.total.metrics { kpis.put("total." + name, value) }
     for t in r.kpis.transformers {
         for (name, value) in t.kpis.metrics where ["import_kwh", "export_kwh", "curtailed_kwh", "received_kwh", "peak_loading_kw", "hours_over_capacity", "overload_kwh"].contains(name) {
             kpis.put("\(t.name).\(name)", value)
         }
     }
-    try Data(JSONValue.object(kpis).serialized().utf8).write(to: dir.appendingPathComponent("swift_kpis.json"))
+    try Data(GridJSON.object(kpis).serialized().utf8).write(to: dir.appendingPathComponent("swift_kpis.json"))
     let cpu = Array(cpuTimes.suffix(args.reps))
-    let timing: JSONValue = .object(["median_s": .number(median(times)), "min_s": .number(times.min()!), "cpu_median_s": .number(median(cpu)), "cpu_min_s": .number(cpu.min()!), "reps": .number(Double(args.reps)), "houses": .number(Double(args.houses))])
+    let timing: GridJSON = .object(["median_s": .number(median(times)), "min_s": .number(times.min()!), "cpu_median_s": .number(median(cpu)), "cpu_min_s": .number(cpu.min()!), "reps": .number(Double(args.reps)), "houses": .number(Double(args.houses))])
     try Data(timing.serialized().utf8).write(to: dir.appendingPathComponent("swift_timing.json"))
     print(String(format: "grid-bench export: %d houses, engine on arrays wall median %.3f s (min %.3f), CPU median %.3f s, %d reps; inputs in %@",
                  args.houses, median(times), times.min()!, median(cpu), args.reps, dir.path))

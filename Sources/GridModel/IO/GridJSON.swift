@@ -1,19 +1,19 @@
 import Foundation
 
-/// A parsed JSON tree. The topology and KPI documents are read and written through it so that field-level
+/// A parsed JSON tree (named apart from Platform's `JSONValue`, since the server imports both). The topology and KPI documents are read and written through it so that field-level
 /// problems can all be collected in one pass and output formatting is fully under our control
 /// (sorted keys, fixed indentation, shortest round-trip numbers → byte-identical export/import/export).
-public enum JSONValue: Sendable, Equatable {
+public enum GridJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([GridJSON])
+    case object([String: GridJSON])
 
     /// Parses UTF-8 JSON text.
-    public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+    public static func parse(_ data: Data) throws -> GridJSON {
+        try JSONDecoder().decode(GridJSON.self, from: data)
     }
 
     /// Serialises with sorted keys and two-space indentation, ending with a newline.
@@ -37,8 +37,8 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += JSONValue.format(n)
-        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .number(let n): out += GridJSON.format(n)
+        case .string(let s): GridJSON.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
@@ -54,7 +54,7 @@ public enum JSONValue: Sendable, Equatable {
             let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
-                JSONValue.writeString(key, into: &out)
+                GridJSON.writeString(key, into: &out)
                 out += ": "
                 fields[key]!.write(into: &out, indent: indent + 2)
                 out += i == keys.count - 1 ? "\n" : ",\n"
@@ -92,15 +92,15 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension JSONValue: Codable {
+extension GridJSON: Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let b = try? container.decode(Bool.self) { self = .bool(b) }
         else if let n = try? container.decode(Double.self) { self = .number(n) }
         else if let s = try? container.decode(String.self) { self = .string(s) }
-        else if let a = try? container.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        else if let a = try? container.decode([GridJSON].self) { self = .array(a) }
+        else { self = .object(try container.decode([String: GridJSON].self)) }
     }
 
     public func encode(to encoder: Encoder) throws {
