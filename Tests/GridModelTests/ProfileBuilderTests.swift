@@ -126,10 +126,28 @@ struct ProfileBuilderTests {
         #expect(Self.fill(source, house: 1, steps: 0..<2) == [0, 0])
     }
 
+    @Test func acShapesAreScaledByKWpOnlyAndKeyedByTheWholeSystem() throws {
+        // Arrange: two systems differing only in losses need two AC shapes; kWp scales.
+        var a = House(name: "A", transformer: "T", annualConsumptionKWh: 0)
+        a.pvSystems = [PVSystemSpec(kWp: 4, lossesPercent: 14, dcAcRatio: 1.2)]
+        var b = House(name: "B", transformer: "T", annualConsumptionKWh: 0)
+        b.pvSystems = [PVSystemSpec(kWp: 8, lossesPercent: 10, dcAcRatio: 1.2), PVSystemSpec(kWp: 2, lossesPercent: 14, dcAcRatio: 1.2)]
+        nonisolated(unsafe) var keys: [PVShapeSource.ShapeKey] = []
+        // Act
+        let source = try PVShapeSource(topology: Self.topology([a, b]), period: period(steps: 1), output: .acPerKWp) { key in
+            keys.append(key)
+            return [key.lossesPercent == 14 ? 0.5 : 0.6]
+        }
+        // Assert
+        #expect(keys.count == 2 && keys.allSatisfy { isClose($0.dcAcRatio, 1.2) })
+        #expect(Self.fill(source, house: 0, steps: 0..<1) == [2])
+        #expect(isClose(Self.fill(source, house: 1, steps: 0..<1)[0], 8 * 0.6 + 2 * 0.5))
+    }
+
     @Test func syntheticClearSkyIsZeroAtNightAndPeaksNearNoon() throws {
         // Arrange
         let period = try SimulationPeriod(from: LocalDate("2025-06-21")!, to: LocalDate("2025-06-22")!, timeZoneID: "Europe/Berlin")
-        let key = PVShapeSource.ShapeKey(tiltDegrees: 30, azimuthDegrees: 180, temperatureCoefficient: -0.004, location: GeoLocation(latitude: 52.5, longitude: 13.4))
+        let key = PVShapeSource.ShapeKey(tiltDegrees: 30, azimuthDegrees: 180, temperatureCoefficient: -0.004, location: GeoLocation(latitude: 52.5, longitude: 13.4), lossesPercent: 0, dcAcRatio: 0)
         // Act
         let shape = SyntheticClimate.clearSkyShape(key, period: period)
         // Assert

@@ -17,13 +17,16 @@ public struct SimulateRequest: Sendable {
     public var pvCSV: Data?
     /// Outdoor temperature per step; nil → `SyntheticClimate.temperature` (noted in the outputs).
     public var temperatures: [Double]?
-    /// PV shape per orientation over the period; nil → `SyntheticClimate.clearSkyShape` (noted in the outputs).
+    /// PV shape per key over the period; nil → `SyntheticClimate.clearSkyShape` (noted in the outputs).
     public var pvShape: (@Sendable (PVShapeSource.ShapeKey, SimulationPeriod) throws -> [Double])?
+    /// What `pvShape` returns: DC per kWp (losses and inverter applied here) or AC per kWp of the whole system.
+    public var pvShapeOutput: PVShapeSource.ShapeOutput
 
     public init(
         topology: GridTopology, from: LocalDate, to: LocalDate, stepMinutes: Int = 15, seed: UInt64 = 1, options: SimulationOptions = SimulationOptions(),
         randomization: LoadRandomization = LoadRandomization(), holidays: HolidayCalendar = .germanyNational, loadsCSV: Data? = nil, pvCSV: Data? = nil,
-        temperatures: [Double]? = nil, pvShape: (@Sendable (PVShapeSource.ShapeKey, SimulationPeriod) throws -> [Double])? = nil
+        temperatures: [Double]? = nil, pvShape: (@Sendable (PVShapeSource.ShapeKey, SimulationPeriod) throws -> [Double])? = nil,
+        pvShapeOutput: PVShapeSource.ShapeOutput = .dcPerKWp
     ) {
         self.topology = topology
         self.from = from
@@ -37,6 +40,7 @@ public struct SimulateRequest: Sendable {
         self.pvCSV = pvCSV
         self.temperatures = temperatures
         self.pvShape = pvShape
+        self.pvShapeOutput = pvShapeOutput
     }
 }
 
@@ -82,13 +86,15 @@ public enum SimulateCommand {
             topology: builderTopology, period: period, seed: request.seed, randomization: request.randomization, holidays: request.holidays, temperatures: temperatures)
         let needsModel = houses.contains { !$0.pvSystems.isEmpty && pvOverrides[$0.name] == nil }
         let shape: (PVShapeSource.ShapeKey) throws -> [Double]
+        var output = PVShapeSource.ShapeOutput.dcPerKWp
         if let pvShape = request.pvShape {
             shape = { try pvShape($0, period) }
+            output = request.pvShapeOutput
         } else {
             shape = { SyntheticClimate.clearSkyShape($0, period: period) }
             if needsModel { notes.append("PV uses a synthetic clear-sky stand-in (no weather given): no clouds, an upper bound") }
         }
-        let model: any HouseProfileSource = needsModel ? try PVShapeSource(topology: topology, period: period, shape: shape) : ZeroProfileSource()
+        let model: any HouseProfileSource = needsModel ? try PVShapeSource(topology: topology, period: period, output: output, shape: shape) : ZeroProfileSource()
         let load = loadOverrides.isEmpty ? builder as any HouseProfileSource : ArrayProfileSource(series: houses.map { loadOverrides[$0.name] }, fallback: builder)
         let pv = pvOverrides.isEmpty ? model : ArrayProfileSource(series: houses.map { pvOverrides[$0.name] }, fallback: model)
         let result = try Simulation.run(
@@ -102,7 +108,8 @@ public enum SimulateCommand {
     public static func run(
         topologyFile: URL, from: String, to: String, strategy: String = "pro-rata", scope: String = "transformer", priority: [String] = [],
         loadsFile: URL? = nil, pvFile: URL? = nil, seed: UInt64 = 1, temperatures: [Double]? = nil,
-        pvShape: (@Sendable (PVShapeSource.ShapeKey, SimulationPeriod) throws -> [Double])? = nil, outputDirectory: URL,
+        pvShape: (@Sendable (PVShapeSource.ShapeKey, SimulationPeriod) throws -> [Double])? = nil,
+        pvShapeOutput: PVShapeSource.ShapeOutput = .dcPerKWp, outputDirectory: URL,
         progress: ((Double) -> Bool)? = nil
     ) throws -> SimulateOutcome {
         let topology = try GridTopology.read(json: Data(contentsOf: topologyFile))
@@ -115,7 +122,7 @@ public enum SimulateCommand {
         options.sharing = try sharingStrategy(strategy, priority: priority, houseNames: Set(topology.allHouses.map(\.name)))
         let request = SimulateRequest(
             topology: topology, from: fromDate, to: toDate, seed: seed, options: options, loadsCSV: try loadsFile.map { try Data(contentsOf: $0) },
-            pvCSV: try pvFile.map { try Data(contentsOf: $0) }, temperatures: temperatures, pvShape: pvShape)
+            pvCSV: try pvFile.map { try Data(contentsOf: $0) }, temperatures: temperatures, pvShape: pvShape, pvShapeOutput: pvShapeOutput)
         let outcome = try run(request, progress: progress)
         try ResultWriter.write(outcome.result, notes: outcome.notes, to: outputDirectory)
         return outcome

@@ -1,18 +1,33 @@
 import Foundation
 
-/// PV output from shared per-orientation shapes: a shape is DC kW per kWp for every step (it already contains
-/// irradiance on the plane and temperature effects); a house's output is, per PV system,
-/// `min(inverter AC kW, kWp · shape · (1 − losses))`, summed over its systems.
+/// PV output from shared per-shape profiles, one value per step, summed over a house's PV systems:
 ///
-/// The shape closure is the seam to the Solar library: it is called once per distinct (orientation, temperature
-/// coefficient, location), so 10,000 houses on a few roof orientations cost a few PV model runs, not 10,000.
+/// - `.dcPerKWp`: the shape is DC kW per kWp (irradiance on the plane, temperature effects); per system the output is
+///   `min(inverter AC kW, kWp · shape · (1 − losses))`. Shapes are shared by orientation, temperature coefficient
+///   and location. `SyntheticClimate.clearSkyShape` produces this kind.
+/// - `.acPerKWp`: the shape is AC kW per kWp of a complete system (losses, inverter, clipping at kWp / DC-AC ratio
+///   included, as Solar's bulk path computes it); per system the output is `kWp · shape`. Shapes are shared by all
+///   of the key, including losses and DC/AC ratio.
+///
+/// The shape closure is the seam to the Solar library: it is called once per distinct key, so 10,000 houses on a
+/// few roof designs cost a few PV model runs, not 10,000.
 public struct PVShapeSource: HouseProfileSource {
-    /// What makes two PV systems produce the same shape.
+    /// What the shapes contain.
+    public enum ShapeOutput: Sendable, Equatable {
+        case dcPerKWp
+        case acPerKWp
+    }
+
+    /// What makes two PV systems produce the same shape (losses and DC/AC ratio are 0 for `.dcPerKWp` shapes, which
+    /// do not depend on them).
     public struct ShapeKey: Hashable, Sendable {
         public var tiltDegrees: Double
         public var azimuthDegrees: Double
         public var temperatureCoefficient: Double
         public var location: GeoLocation?
+        public var lossesPercent: Double
+        /// kWp over inverter AC kW.
+        public var dcAcRatio: Double
     }
 
     struct Array: Sendable {
@@ -25,7 +40,7 @@ public struct PVShapeSource: HouseProfileSource {
     let houses: [[Array]]
 
     public init(
-        topology: GridTopology, period: SimulationPeriod,
+        topology: GridTopology, period: SimulationPeriod, output: ShapeOutput = .dcPerKWp,
         shape: (_ key: ShapeKey) throws -> [Double]
     ) throws {
         var index: [ShapeKey: Int] = [:]
@@ -35,7 +50,10 @@ public struct PVShapeSource: HouseProfileSource {
             for house in grid.houses {
                 var arrays: [Array] = []
                 for pv in house.pvSystems {
-                    let key = ShapeKey(tiltDegrees: pv.tiltDegrees, azimuthDegrees: pv.azimuthDegrees, temperatureCoefficient: pv.temperatureCoefficient, location: grid.location)
+                    let ac = output == .acPerKWp
+                    let key = ShapeKey(
+                        tiltDegrees: pv.tiltDegrees, azimuthDegrees: pv.azimuthDegrees, temperatureCoefficient: pv.temperatureCoefficient,
+                        location: grid.location, lossesPercent: ac ? pv.lossesPercent : 0, dcAcRatio: ac ? pv.kWp / pv.effectiveInverterKW : 0)
                     let s: Int
                     if let known = index[key] { s = known } else {
                         let values = try shape(key)
@@ -46,7 +64,9 @@ public struct PVShapeSource: HouseProfileSource {
                         shapes.append(values)
                         index[key] = s
                     }
-                    arrays.append(Array(shape: s, dcScale: pv.kWp * (1 - pv.lossesPercent / 100), acLimit: pv.effectiveInverterKW))
+                    arrays.append(output == .acPerKWp
+                        ? Array(shape: s, dcScale: pv.kWp, acLimit: .infinity)
+                        : Array(shape: s, dcScale: pv.kWp * (1 - pv.lossesPercent / 100), acLimit: pv.effectiveInverterKW))
                 }
                 houses.append(arrays)
             }
