@@ -1,7 +1,6 @@
 import Foundation
 
-/// Milliseconds since the Unix epoch, UTC. Every timestamp in Series uses this unit.
-public typealias Timestamp = Int64
+// Every timestamp in Series is an `Int64` of milliseconds since the Unix epoch, UTC.
 
 /// What physical quantity a series measures; decides how it may be aggregated and converted.
 public enum QuantityKind: String, Sendable, Codable, CaseIterable, Hashable {
