@@ -9,12 +9,19 @@ import Foundation
 public enum HouseSeriesCSV {
     /// Series per house name (kW per step of `period`). Errors collect every unknown column and name the line.
     public static func read(_ data: Data, period: SimulationPeriod, houseNames: Set<String>, what: String = "file") throws -> [String: [Double]] {
-        guard let text = String(data: data, encoding: .utf8) else { throw SimulationError.invalidInput("\(what): not UTF-8 text") }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { Substring($0) }
-        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
-        guard let headerLine = lines.first else { throw SimulationError.invalidInput("\(what): empty") }
-        let delimiter: Character = headerLine.contains(";") && !headerLine.contains(",") ? ";" : ","
-        let header = headerLine.split(separator: delimiter, omittingEmptySubsequences: false).map { clean($0) }
+        try data.withUnsafeBytes { raw in
+            try read(bytes: raw.bindMemory(to: UInt8.self), period: period, houseNames: houseNames, what: what)
+        }
+    }
+
+    /// Byte-level parsing: a year of 15-minute values for a thousand houses is 35 million numbers, so no `String` per
+    /// field; numbers go through `strtod` (correctly rounded) from a small buffer.
+    static func read(bytes: UnsafeBufferPointer<UInt8>, period: SimulationPeriod, houseNames: Set<String>, what: String) throws -> [String: [Double]] {
+        var lines = LineScanner(bytes)
+        guard let headerRange = lines.next() else { throw SimulationError.invalidInput("\(what): empty") }
+        let headerText = String(decoding: bytes[headerRange], as: UTF8.self)
+        let delimiter: UInt8 = headerText.contains(";") && !headerText.contains(",") ? 59 : 44
+        let header = fields(bytes, headerRange, delimiter).map { clean(Substring(String(decoding: bytes[$0], as: UTF8.self))) }
         guard header.count >= 2 else { throw SimulationError.invalidInput("\(what): needs a timestamp column and at least one house column") }
         var problems: [String] = []
         var seen: Set<String> = []
@@ -31,56 +38,126 @@ public enum HouseSeriesCSV {
             let key = calendar.days[Int(calendar.dayOfStep[i])].date.epochDay * 1440 + Int(calendar.minuteOfStep[i])
             localIndex[key, default: []].append(i)
         }
-        var columns = [[Double]](repeating: [Double](repeating: .nan, count: period.stepCount), count: header.count - 1)
+        let columnCount = header.count - 1
+        var columns = [Double](repeating: .nan, count: columnCount * period.stepCount)
         var filled = [Bool](repeating: false, count: period.stepCount)
         let startSeconds = Int(period.start.timeIntervalSince1970.rounded())
         let stepSeconds = period.stepMinutes * 60
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let lineNumber = n + 1
-            let fields = line.split(separator: delimiter, omittingEmptySubsequences: false).map { clean($0) }
-            guard fields.count == header.count else {
-                throw SimulationError.invalidInput("\(what): line \(lineNumber) has \(fields.count) fields, the header has \(header.count)")
+        var lineNumber = 1
+        var ranges = [Range<Int>]()
+        ranges.reserveCapacity(header.count)
+        while let line = lines.next() {
+            lineNumber += 1
+            if line.allSatisfy({ bytes[$0] == 32 || bytes[$0] == 9 }) { continue }
+            ranges.removeAll(keepingCapacity: true)
+            fields(bytes, line, delimiter, into: &ranges)
+            func text(_ r: Range<Int>) -> String { clean(Substring(String(decoding: bytes[r], as: UTF8.self))) }
+            guard ranges.count == header.count else {
+                throw SimulationError.invalidInput("\(what): line \(lineNumber) has \(ranges.count) fields, the header has \(header.count)")
             }
-            guard let stamp = parseTimestamp(fields[0]) else {
-                throw SimulationError.invalidInput("\(what): line \(lineNumber), column \"\(header[0])\": \"\(fields[0])\" is not an ISO 8601 timestamp")
+            guard let stamp = parseTimestamp(text(ranges[0])) else {
+                throw SimulationError.invalidInput("\(what): line \(lineNumber), column \"\(header[0])\": \"\(text(ranges[0]))\" is not an ISO 8601 timestamp")
             }
             let step: Int
             if let offset = stamp.offsetSeconds {
                 let utc = stamp.localSeconds - offset
                 guard (utc - startSeconds) % stepSeconds == 0 else {
-                    throw SimulationError.invalidInput("\(what): line \(lineNumber): \(fields[0]) is not on a \(period.stepMinutes)-minute step")
+                    throw SimulationError.invalidInput("\(what): line \(lineNumber): \(text(ranges[0])) is not on a \(period.stepMinutes)-minute step")
                 }
                 step = (utc - startSeconds) / stepSeconds
                 if step < 0 || step >= period.stepCount { continue }
             } else {
-                let key = stamp.localSeconds / 60
-                guard let candidates = localIndex[key] else {
-                    let date = Date(timeIntervalSince1970: Double(stamp.localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(stamp.localSeconds)))))
-                    if date >= period.start && date < period.end, stamp.localSeconds % stepSeconds == 0 {
-                        throw SimulationError.invalidInput("\(what): line \(lineNumber): \(fields[0]) does not exist in \(period.timeZoneID) (DST gap)")
-                    }
+                guard let candidates = localIndex[stamp.localSeconds / 60] else {
                     if stamp.localSeconds % stepSeconds != 0 {
-                        throw SimulationError.invalidInput("\(what): line \(lineNumber): \(fields[0]) is not on a \(period.stepMinutes)-minute step")
+                        throw SimulationError.invalidInput("\(what): line \(lineNumber): \(text(ranges[0])) is not on a \(period.stepMinutes)-minute step")
+                    }
+                    let guess = Date(timeIntervalSince1970: Double(stamp.localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(stamp.localSeconds)))))
+                    if guess >= period.start && guess < period.end {
+                        throw SimulationError.invalidInput("\(what): line \(lineNumber): \(text(ranges[0])) does not exist in \(period.timeZoneID) (DST gap)")
                     }
                     continue
                 }
                 step = candidates.first { !filled[$0] } ?? candidates[0]
             }
-            if filled[step] { throw SimulationError.invalidInput("\(what): line \(lineNumber): timestamp \(fields[0]) appears twice") }
+            if filled[step] { throw SimulationError.invalidInput("\(what): line \(lineNumber): timestamp \(text(ranges[0])) appears twice") }
             filled[step] = true
-            for c in 1..<fields.count {
-                guard let v = Double(fields[c]), v.isFinite else {
-                    throw SimulationError.invalidInput("\(what): line \(lineNumber), column \"\(header[c])\": \"\(fields[c])\" is not a number")
+            for c in 1..<ranges.count {
+                guard let v = number(bytes, ranges[c]), v.isFinite else {
+                    throw SimulationError.invalidInput("\(what): line \(lineNumber), column \"\(header[c])\": \"\(text(ranges[c]))\" is not a number")
                 }
-                columns[c - 1][step] = v
+                columns[(c - 1) * period.stepCount + step] = v
             }
         }
-        let missing = filled.indices.filter { !filled[$0] }
-        if let first = missing.first {
-            let iso = ISO8601DateFormatter()
-            throw SimulationError.invalidInput("\(what): \(missing.count) step(s) of the period have no row, first \(iso.string(from: period.date(ofStep: first)))")
+        if let first = filled.firstIndex(of: false) {
+            let missing = filled.lazy.filter { !$0 }.count
+            throw SimulationError.invalidInput("\(what): \(missing) step(s) of the period have no row, first \(ISO8601DateFormatter().string(from: period.date(ofStep: first)))")
         }
-        return Dictionary(uniqueKeysWithValues: zip(header.dropFirst(), columns))
+        return Dictionary(uniqueKeysWithValues: header.dropFirst().enumerated().map { c, name in
+            (name, Array(columns[(c * period.stepCount)..<((c + 1) * period.stepCount)]))
+        })
+    }
+
+    /// Lines of a byte buffer, without their `\n` or `\r\n`.
+    struct LineScanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func next() -> Range<Int>? {
+            guard position < bytes.count else { return nil }
+            let start = position
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            position = end + 1
+            var stop = end
+            if stop > start, bytes[stop - 1] == 13 { stop -= 1 }
+            return start..<stop
+        }
+    }
+
+    /// Field ranges of a line; a field in double quotes may contain the delimiter.
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ delimiter: UInt8) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        fields(bytes, line, delimiter, into: &out)
+        return out
+    }
+
+    static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ delimiter: UInt8, into out: inout [Range<Int>]) {
+        var start = line.lowerBound
+        var i = start
+        var quoted = false
+        while i < line.upperBound {
+            let b = bytes[i]
+            if b == 34 { quoted.toggle() } else if b == delimiter && !quoted {
+                out.append(start..<i)
+                start = i + 1
+            }
+            i += 1
+        }
+        out.append(start..<line.upperBound)
+    }
+
+    /// A plain decimal number (optional spaces, sign, digits, point, exponent) via `strtod`; nil for anything else.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, bytes[lo] == 32 { lo += 1 }
+        while hi > lo, bytes[hi - 1] == 32 { hi -= 1 }
+        let n = hi - lo
+        guard n > 0, n < 64 else { return nil }
+        for i in lo..<hi {
+            switch bytes[i] {
+            case 48...57, 43, 45, 46, 69, 101: continue  // digits + - . E e
+            default: return nil
+            }
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+            for i in 0..<n { buffer[i] = CChar(bitPattern: bytes[lo + i]) }
+            buffer[n] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            return end == buffer.baseAddress! + n ? value : nil
+        }
     }
 
     private static func clean(_ s: Substring) -> String {

@@ -157,6 +157,25 @@ case "engine":
     let cpu = Array(cpuTimes.suffix(args.reps))
     print(String(format: "grid-bench engine: %d houses, wall median %.3f s, CPU median %.3f s", args.houses, median(times), median(cpu)))
 
+case "csv":
+    // Reading a --loads file: a timestamp column and one column per house for the whole year.
+    var text = "timestamp," + topology.allHouses.map(\.name).joined(separator: ",") + "\n"
+    let iso = ISO8601DateFormatter()
+    var row = [Double](repeating: 0, count: 1)
+    for i in 0..<period.stepCount {
+        text += iso.string(from: period.date(ofStep: i))
+        for h in 0..<args.houses {
+            row.withUnsafeMutableBufferPointer { load.fill(house: h, steps: i..<(i + 1), into: $0) }
+            text += "," + String(format: "%.4f", row[0])
+        }
+        text += "\n"
+    }
+    let data = Data(text.utf8)
+    var parsed: [String: [Double]] = [:]
+    let t = try seconds { parsed = try HouseSeriesCSV.read(data, period: period, houseNames: Set(topology.allHouses.map(\.name))) }
+    print(String(format: "grid-bench csv: %d houses × %d rows (%.1f MB) read in %.3f s wall, %.3f s CPU (%d columns)",
+                 args.houses, period.stepCount, Double(data.count) / 1e6, t, cpuTimes.last!, parsed.count))
+
 case "export":
     let dir = URL(fileURLWithPath: args.out)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
