@@ -34,6 +34,8 @@ echo "== engine alone (inputs cached), $HOUSES houses"
 "$BIN" engine --houses "$HOUSES" --reps "$REPS"
 echo "== $BIG_HOUSES houses, aggregates only"
 "$BIN" run --houses "$BIG_HOUSES" --reps 1
+echo "== the simulate command core end to end: demo neighbourhood, a year, outputs written"
+"$BIN" demo --out "$OUT"
 echo "== reading a --loads CSV (100 houses, a year)"
 "$BIN" csv --houses 100
 echo "== same inputs for Swift (arrays in memory) and NumPy, $HOUSES houses"

@@ -10,10 +10,10 @@ extension GridTopology {
     ) -> GridTopology {
         var rng = SeededGenerator(seed: seed)
         let transformerCount = max(1, transformerCount)
-        // Sized so that a typical afternoon export stays near the limit: that is where curtailment and sharing matter.
+        // 4 kW per house: sunny middays push exports to the limit (curtailment, sharing matter), evenings stay below it.
         let perTransformer = Double(houseCount) / Double(transformerCount)
         let transformers = (0..<transformerCount).map { t in
-            Transformer(name: "T\(t + 1)", capacityKW: (perTransformer * 2.5).rounded(), kva: (perTransformer * 2.5 / 0.95).rounded(), powerFactor: 0.95)
+            Transformer(name: "T\(t + 1)", capacityKW: (perTransformer * 4).rounded(), kva: (perTransformer * 4 / 0.95).rounded(), powerFactor: 0.95)
         }
         var houses: [House] = []
         houses.reserveCapacity(houseCount)
