@@ -95,6 +95,21 @@ struct SimulateCommandTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("houses.csv").path))
     }
 
+    @Test func hourlyStepsGiveTheSameEnergyAsQuarterHours() throws {
+        // Arrange: no randomisation, so both runs follow the same BDEW profile; hourly steps average four quarters.
+        let topology = GridTopology.demo(seed: 3, houseCount: 10, transformerCount: 1, includeHeatPumps: false)
+        var quarter = SimulateRequest(topology: topology, from: LocalDate("2025-10-20")!, to: LocalDate("2025-11-03")!, randomization: .none)
+        quarter.topology.grids[0].houses = quarter.topology.grids[0].houses.map { var h = $0; h.ev = nil; return h }
+        var hourly = quarter
+        hourly.stepMinutes = 60
+        // Act
+        let q = try SimulateCommand.run(quarter).result.kpis.total.totals
+        let h = try SimulateCommand.run(hourly).result.kpis.total.totals
+        // Assert
+        #expect(isClose(q.load, h.load, tolerance: 1e-9))
+        #expect(abs(h.pv / q.pv - 1) < 0.01)
+    }
+
     @Test func strategyNamesAndPriorityLists() throws {
         #expect(try SimulateCommand.sharingStrategy("pro-rata", houseNames: []) == .proRata)
         #expect(try SimulateCommand.sharingStrategy("priority", priority: ["H1", "ev", "social"], houseNames: ["H1"]) == .priority([.house("H1"), .flag(.ev), .tag("social")]))
