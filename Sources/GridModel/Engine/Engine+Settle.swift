@@ -22,7 +22,9 @@ extension Engine {
                     gridImport: row(.gridImport, house: h, slot: 0), gridExport: row(.gridExport, house: h, slot: 0), keepRows: full)
                 var peak = peakImport[h]
                 for seg in segments {
-                    let t = flat ? Engine.settleFlat(rows, prices, seg.range, peak: &peak) : Engine.settle(rows, prices, seg.range, peak: &peak)
+                    let t = flat
+                        ? Engine.settle(rows, prices, seg.range, flatPrices: true, peak: &peak)
+                        : Engine.settle(rows, prices, seg.range, flatPrices: false, peak: &peak)
                     let o = (h * months + seg.month) * Q + 5
                     let v = t.values
                     hm[o] += v.0 * dt; hm[o + 1] += v.1 * dt; hm[o + 2] += v.2 * dt; hm[o + 3] += v.3 * dt; hm[o + 4] += v.4 * dt
@@ -66,7 +68,7 @@ extension Engine {
     /// imports `d` and exports `s − curtailed`: batteries and curtailment act before sharing, so nothing else changes.
     /// Returns the sums of received, delivered, import, export, curtailed, cost, baseline cost, CO2, baseline CO2.
     @inline(__always)
-    static func settle(_ r: SettleRows, _ p: SettlePrices, _ range: Range<Int>, peak: inout Double) -> SettleSums {
+    static func settle(_ r: SettleRows, _ p: SettlePrices, _ range: Range<Int>, flatPrices: Bool, peak: inout Double) -> SettleSums {
         let B = r.stride
         let accR = r.acc + TQ.received * B, accDel = r.acc + TQ.delivered * B, accI = r.acc + TQ.gridImport * B
         let accE = r.acc + TQ.gridExport * B
@@ -80,13 +82,15 @@ extension Engine {
             let rec = r.buy.map { d * $0.lanes(k) } ?? r.received.lanes(k).kept(keep)
             let imp = d - rec
             let exp = s2 - delivered
-            let pi = p.importPrice.lanes(k), pf = p.feedIn.lanes(k), pc = p.community.lanes(k), ef = p.emission.lanes(k)
-            let bought: Lanes = imp * pi + rec * pc
-            let sold: Lanes = exp * pf + delivered * pc
-            sCost += (bought - sold).kept(keep)
-            sBase += (d * pi - s2 * pf).kept(keep)
-            sCO2 += (imp * ef).kept(keep)
-            sBaseCO2 += (d * ef).kept(keep)
+            if !flatPrices {
+                let pi = p.importPrice.lanes(k), pf = p.feedIn.lanes(k), pc = p.community.lanes(k), ef = p.emission.lanes(k)
+                let bought: Lanes = imp * pi + rec * pc
+                let sold: Lanes = exp * pf + delivered * pc
+                sCost += (bought - sold).kept(keep)
+                sBase += (d * pi - s2 * pf).kept(keep)
+                sCO2 += (imp * ef).kept(keep)
+                sBaseCO2 += (d * ef).kept(keep)
+            }
             sRec += rec; sDel += delivered; sImp += imp; sExp += exp; sCur += curtailed
             top = vmax(top, imp)
             if r.buy == nil {
@@ -100,43 +104,15 @@ extension Engine {
             }
         }
         peak = laneMax(top)
-        return SettleSums(values: (laneSum(sRec), laneSum(sDel), laneSum(sImp), laneSum(sExp), laneSum(sCur), laneSum(sCost), laneSum(sBase),
-                                   laneSum(sCO2), laneSum(sBaseCO2)))
-    }
-
-    /// `settle` for a block with constant prices: the same energy rows, money and CO2 from the sums
-    /// (`cost = pi·Σimport + pc·Σreceived − pf·Σexport − pc·Σdelivered`, baseline `pi·Σd − pf·Σ(s − curtailed)`).
-    @inline(__always)
-    static func settleFlat(_ r: SettleRows, _ p: SettlePrices, _ range: Range<Int>, peak: inout Double) -> SettleSums {
-        let B = r.stride
-        let accR = r.acc + TQ.received * B, accDel = r.acc + TQ.delivered * B, accI = r.acc + TQ.gridImport * B
-        let accE = r.acc + TQ.gridExport * B
-        var sRec = Lanes(), sDel = Lanes(), sImp = Lanes(), sExp = Lanes(), sCur = Lanes(), top = Lanes(repeating: peak)
-        forChunks(range) { k, keep in
-            let s = r.surplus.lanes(k).kept(keep), d = r.deficit.lanes(k).kept(keep)
-            let curtailed = s * r.curtailFraction.lanes(k)
-            let s2 = s - curtailed
-            let delivered = s2 * r.sell.lanes(k)
-            let rec = r.buy.map { d * $0.lanes(k) } ?? r.received.lanes(k).kept(keep)
-            let imp = d - rec
-            let exp = s2 - delivered
-            sRec += rec; sDel += delivered; sImp += imp; sExp += exp; sCur += curtailed
-            top = vmax(top, imp)
-            if r.buy == nil {
-                // Other strategies give each buyer its own fraction: the transformer rows are sums over houses.
-                accR.addLanes(k, rec); accDel.addLanes(k, delivered); accI.addLanes(k, imp); accE.addLanes(k, exp)
-            }
-            if r.keepRows {
-                r.received.store(k, rec, keep)
-                r.curtailed.store(k, curtailed, keep); r.delivered.store(k, delivered, keep)
-                r.gridImport.store(k, imp, keep); r.gridExport.store(k, exp, keep)
-            }
+        let (rec, del, imp, exp, cur) = (laneSum(sRec), laneSum(sDel), laneSum(sImp), laneSum(sExp), laneSum(sCur))
+        guard flatPrices else {
+            return SettleSums(values: (rec, del, imp, exp, cur, laneSum(sCost), laneSum(sBase), laneSum(sCO2), laneSum(sBaseCO2)))
         }
-        peak = laneMax(top)
-        let (rec, del, imp, exp) = (laneSum(sRec), laneSum(sDel), laneSum(sImp), laneSum(sExp))
+        // Constant prices over the block (the usual flat tariff): money and CO2 follow from the energy sums,
+        // `cost = pi·Σimport + pc·Σreceived − pf·Σexport − pc·Σdelivered`, baseline `pi·Σd − pf·Σ(s − curtailed)`.
         let pi = p.importPrice[0], pf = p.feedIn[0], pc = p.community[0], ef = p.emission[0]
         let d = imp + rec, s2 = exp + del
-        return SettleSums(values: (rec, del, imp, exp, laneSum(sCur), (imp * pi + rec * pc) - (exp * pf + del * pc), d * pi - s2 * pf, imp * ef, d * ef))
+        return SettleSums(values: (rec, del, imp, exp, cur, (imp * pi + rec * pc) - (exp * pf + del * pc), d * pi - s2 * pf, imp * ef, d * ef))
     }
 
     /// Copies the block's per-house series for the sink (only with `detail == .full`).

@@ -22,45 +22,47 @@ struct JSONFieldReader {
     }
 
     mutating func number(_ fields: [String: GridJSON], _ key: String, at path: String) -> Double? {
-        guard let value = fields[key] else {
-            fail(JSONFieldReader.join(path, key), "required number is missing")
-            return nil
-        }
-        return number(value, at: JSONFieldReader.join(path, key))
+        required(fields, key, at: path, kind: "number") { $0.number($1, at: $2) }
     }
 
     mutating func optionalNumber(_ fields: [String: GridJSON], _ key: String, at path: String) -> Double? {
-        guard let value = fields[key], value != .null else { return nil }
-        return number(value, at: JSONFieldReader.join(path, key))
+        optional(fields, key, at: path) { $0.number($1, at: $2) }
     }
 
     mutating func number(_ value: GridJSON, at path: String) -> Double? {
-        guard case .number(let n) = value else {
-            fail(path, "expected a number, found \(value.kindName)")
-            return nil
-        }
-        return n
+        if case .number(let n) = value { return n }
+        fail(path, "expected a number, found \(value.kindName)")
+        return nil
     }
 
     mutating func string(_ fields: [String: GridJSON], _ key: String, at path: String) -> String? {
-        guard let value = fields[key] else {
-            fail(JSONFieldReader.join(path, key), "required string is missing")
-            return nil
-        }
-        return string(value, at: JSONFieldReader.join(path, key))
+        required(fields, key, at: path, kind: "string") { $0.string($1, at: $2) }
     }
 
     mutating func optionalString(_ fields: [String: GridJSON], _ key: String, at path: String) -> String? {
-        guard let value = fields[key], value != .null else { return nil }
-        return string(value, at: JSONFieldReader.join(path, key))
+        optional(fields, key, at: path) { $0.string($1, at: $2) }
     }
 
     mutating func string(_ value: GridJSON, at path: String) -> String? {
-        guard case .string(let s) = value else {
-            fail(path, "expected a string, found \(value.kindName)")
+        if case .string(let s) = value { return s }
+        fail(path, "expected a string, found \(value.kindName)")
+        return nil
+    }
+
+    private mutating func required<T>(
+        _ fields: [String: GridJSON], _ key: String, at path: String, kind: String, _ read: (inout Self, GridJSON, String) -> T?
+    ) -> T? {
+        let p = JSONFieldReader.join(path, key)
+        guard let value = fields[key] else {
+            fail(p, "required \(kind) is missing")
             return nil
         }
-        return s
+        return read(&self, value, p)
+    }
+
+    private mutating func optional<T>(_ fields: [String: GridJSON], _ key: String, at path: String, _ read: (inout Self, GridJSON, String) -> T?) -> T? {
+        guard let value = fields[key], value != .null else { return nil }
+        return read(&self, value, JSONFieldReader.join(path, key))
     }
 
     /// An optional array (absent or null reads as empty).
