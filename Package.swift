@@ -101,6 +101,11 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Drives Chromium (chromedriver, WebDriver over HTTP) against a live server; skipped unless
+        // POWERHOUSE_BROWSER_TESTS=1 (set by .ci/run, which installs chromium and chromium-driver).
+        .testTarget(name: "BrowserTests", dependencies: [
+            "Server", "Platform", "Storage", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

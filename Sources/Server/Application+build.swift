@@ -17,12 +17,13 @@ public struct PowerhouseApp {
         let router = Router(context: AppRequestContext.self)
         let limit = config.jsonBodyLimit
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ClientIPMiddleware(trustedProxies: config.trustedProxies, behindProxy: config.behindTLSProxy))
         router.add(middleware: BodyLimitSetter(limit: limit))
         router.add(middleware: RequestMetricsMiddleware(metrics: platform.metrics))
+        router.add(middleware: AccessLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(behindTLSProxy: config.behindTLSProxy, trustedProxies: config.trustedProxies))
         router.add(middleware: AllowListCORSMiddleware(allowedOrigins: config.corsOrigins))
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: ClientIPMiddleware(trustedProxies: config.trustedProxies, behindProxy: config.behindTLSProxy))
         router.add(middleware: RateLimitMiddleware(limiter: platform.ipLimiter, key: .clientIP))
         router.add(middleware: AuthenticatorMiddleware(auth: platform.auth))
         router.add(middleware: RateLimitMiddleware(limiter: platform.tokenLimiter, key: .identity))
@@ -37,6 +38,10 @@ public struct PowerhouseApp {
         EventStream.add(to: routes)
         StaticFiles.add(to: routes)
         WebRoutes.add(to: routes)
+        for module in Modules.all {
+            module.registerJobs(platform)
+            module.addRoutes(to: routes)
+        }
         self.router = router
         self.endpoints = routes.registry
     }

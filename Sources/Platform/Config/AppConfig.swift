@@ -7,7 +7,6 @@ public struct AppConfig: Sendable {
     public var profile: Profile
     public var host: String
     public var port: Int
-    public var publicURL: String?
     public var behindTLSProxy: Bool
     public var trustedProxies: Set<String>
     public var corsOrigins: Set<String>
@@ -52,7 +51,6 @@ public struct AppConfig: Sendable {
         profile = resolved.profile
         host = try reader.string("server.host")
         port = try reader.int("server.port", in: 0...65535)
-        publicURL = reader.optional("server.public_url")
         behindTLSProxy = try reader.bool("server.behind_tls_proxy")
         trustedProxies = Set(reader.list("server.trusted_proxies"))
         corsOrigins = Set(reader.list("server.cors_origins"))

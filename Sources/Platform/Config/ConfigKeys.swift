@@ -27,7 +27,6 @@ extension ConfigKey {
     public static let all: [ConfigKey] = [
         ConfigKey("server.host", "address to listen on", default: "127.0.0.1"),
         ConfigKey("server.port", "TCP port", default: "8080"),
-        ConfigKey("server.public_url", "URL users reach the server at (links, CORS, cookies)", default: nil),
         ConfigKey(
             "server.behind_tls_proxy",
             "true when a TLS-terminating reverse proxy fronts the server: cookies get Secure, HSTS is sent, "

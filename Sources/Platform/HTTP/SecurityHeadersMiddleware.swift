@@ -37,9 +37,11 @@ public struct SecurityHeadersMiddleware: RouterMiddleware {
 
     /// TLS ends at the proxy; we believe its `X-Forwarded-Proto` only when the peer is a trusted proxy.
     public func isTLS(_ request: Request, context: Context) -> Bool {
-        guard behindTLSProxy, let peer = context.remoteAddress?.ipAddress, trustedProxies.contains(peer) else {
-            return false
-        }
-        return request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
+        isTLS(peer: context.remoteAddress?.ipAddress, forwardedProto: request.headers[.init("X-Forwarded-Proto")!])
+    }
+
+    public func isTLS(peer: String?, forwardedProto: String?) -> Bool {
+        guard behindTLSProxy, let peer, trustedProxies.contains(peer) else { return false }
+        return forwardedProto?.lowercased() == "https"
     }
 }

@@ -19,7 +19,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "paths": .object(paths.mapValues { .object($0) }),
             "components": [
-                "schemas": .object(OpenAPISchemas.all),
+                "schemas": .object(OpenAPISchemas.everything),
                 "securitySchemes": [
                     "bearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"],
                     "apiKey": ["type": "apiKey", "in": "header", "name": "X-API-Key"],

@@ -24,6 +24,11 @@ enum OpenAPISchemas {
         object(["items": ["type": "array", "items": ref(item)]], required: ["items"])
     }
 
+    /// The platform's schemas and every module's.
+    static var everything: [String: JSONValue] {
+        all.merging(Modules.all.flatMap { $0.schemas }) { platform, _ in platform }
+    }
+
     static let role: JSONValue = ["type": "string", "enum": ["admin", "engineer", "analyst", "viewer"]]
 
     static let all: [String: JSONValue] = [

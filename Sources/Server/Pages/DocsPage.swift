@@ -21,7 +21,7 @@ enum DocsPage {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let schemas = OpenAPISchemas.all.sorted { $0.key < $1.key }.map { name, schema in
+            let schemas = OpenAPISchemas.everything.sorted { $0.key < $1.key }.map { name, schema in
                 (name: name, json: String(decoding: (try? encoder.encode(schema)) ?? Data(), as: UTF8.self))
             }
             let model = APIDocsPage.Model(description: OpenAPIDocument.description, groups: groups, schemas: schemas)

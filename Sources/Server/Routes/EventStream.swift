@@ -151,7 +151,7 @@ enum EventStream {
         }
     }
 
-    static let rules = [EventTopics.jobs]
+    static var rules: [EventTopicRule] { [EventTopics.jobs] + Modules.all.flatMap { $0.eventTopics } }
 
     static func authorise(topic: String, identity: Identity, platform: PlatformServices) throws -> Subscription {
         let name = topic.split(separator: ":", maxSplits: 1).first.map(String.init) ?? topic

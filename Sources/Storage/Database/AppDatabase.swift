@@ -29,6 +29,7 @@ public final class AppDatabase: Sendable {
     let ownedThreadPool: NIOThreadPool?
     let logger: Logger
     private let isShutDown = Mutex(false)
+    private let initialHandle: any Database
 
     public static func open(
         _ location: DatabaseLocation, poolSize: Int = 8, schema: String? = nil, logger: Logger
@@ -89,11 +90,13 @@ public final class AppDatabase: Sendable {
         self.ownedGroup = ownedGroup
         self.ownedThreadPool = ownedThreadPool
         self.logger = logger
+        self.initialHandle = databases.database(logger: logger, on: group.any())!
     }
 
-    /// A handle for queries; cheap to ask for, each one uses the pool.
+    /// A handle for queries; cheap to ask for, each one uses the pool. After `shutdown` the handle made at
+    /// start is returned, whose queries fail with an error (never a crash).
     public var db: any Database {
-        databases.database(logger: logger, on: eventLoopGroup.any())!
+        databases.database(logger: logger, on: eventLoopGroup.any()) ?? initialHandle
     }
 
     /// The SQLKit view, for the few statements Fluent cannot express (claims, pragmas, NOTIFY).
@@ -111,7 +114,12 @@ public final class AppDatabase: Sendable {
 
     /// Cheap round trip used by readiness checks.
     public func ping() async throws {
+        guard !isShutDown.withLock({ $0 }) else { throw ClosedError() }
         try await sql.raw("SELECT 1").run()
+    }
+
+    public struct ClosedError: Error, CustomStringConvertible {
+        public var description: String { "the database connection pool has been shut down" }
     }
 
     /// Closes the connections; later calls do nothing.

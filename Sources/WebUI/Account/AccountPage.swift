@@ -88,7 +88,7 @@ public enum AccountPage {
                         .td(key.revoked ? .text("revoked") : .form(
                             .method(.post), .action("/account/api-keys/\(key.id)/revoke"), .class("inline"),
                             Layout.csrfField(context),
-                            .button(.type(.submit), .class("small danger"), .attribute(named: "data-confirm", value: "Revoke \(key.name)?"), .text("Revoke"))))
+                            .button(.type(.submit), .class("small danger"), .attribute(named: "data-confirm", value: AttributeText.escaped("Revoke \(key.name)?")), .text("Revoke"))))
                     )
                 })
             )),

@@ -28,7 +28,7 @@ public enum AuditPage {
                 .button(.type(.submit), .text("Filter"))
             ),
             AuditTable.render(model.entries),
-            .unwrap(model.nextPage) { next in .p(.a(.href(next), .text("Older entries →"))) }
+            .unwrap(model.nextPage) { next in .p(.a(.href(AttributeText.escaped(next)), .text("Older entries →"))) }
         ))
     }
 
@@ -36,7 +36,7 @@ public enum AuditPage {
         .div(
             .class("field"),
             .label(.for("filter-\(name)"), .text(label)),
-            .input(.type(.text), .name(name), .id("filter-\(name)"), .value(model.filter[name] ?? ""), .placeholder(placeholder))
+            .input(.type(.text), .name(name), .id("filter-\(name)"), .value(AttributeText.escaped(model.filter[name] ?? "")), .placeholder(placeholder))
         )
     }
 }

@@ -73,7 +73,7 @@ public enum UsersPage {
                     Layout.csrfField(context),
                     .input(.type(.hidden), .name("disabled"), .value(user.disabled ? "false" : "true")),
                     .button(.type(.submit), .class(user.disabled ? "small" : "small danger"),
-                            .attribute(named: "data-confirm", value: user.disabled ? "" : "Disable \(user.username)? Their sessions and tokens stop working."),
+                            .attribute(named: "data-confirm", value: user.disabled ? "" : AttributeText.escaped("Disable \(user.username)? Their sessions and tokens stop working.")),
                             .text(user.disabled ? "Enable" : "Disable"))
                 ),
                 .details(

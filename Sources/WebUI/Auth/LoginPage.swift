@@ -24,9 +24,9 @@ public enum LoginPage {
             .form(
                 .method(.post), .action("/login"), .class("stacked"),
                 Layout.csrfField(context),
-                .input(.type(.hidden), .name("next"), .value(model.next)),
+                .input(.type(.hidden), .name("next"), .value(AttributeText.escaped(model.next))),
                 .label(.for("username"), .text("Username")),
-                .input(.type(.text), .name("username"), .id("username"), .value(model.username),
+                .input(.type(.text), .name("username"), .id("username"), .value(AttributeText.escaped(model.username)),
                        .autocomplete(true), .required(true), .autofocus(model.username.isEmpty),
                        .attribute(named: "autocomplete", value: "username")),
                 .label(.for("password"), .text("Password")),

@@ -19,7 +19,7 @@ public enum Controls {
             .attribute(named: "name", value: name), .attribute(named: "id", value: id),
         ] + options.map { option in
             .element(named: "option", nodes: [
-                .attribute(named: "value", value: option.value),
+                .attribute(named: "value", value: AttributeText.escaped(option.value)),
                 option.selected ? .attribute(named: "selected", value: "selected") : .empty,
                 .text(option.label),
             ])

@@ -89,6 +89,6 @@ public enum Layout {
 
     /// The hidden CSRF field every state-changing form carries.
     public static func csrfField(_ context: PageContext) -> Node<HTML.FormContext> {
-        .input(.type(.hidden), .name("csrf_token"), .value(context.csrfToken ?? ""))
+        .input(.type(.hidden), .name("csrf_token"), .value(AttributeText.escaped(context.csrfToken ?? "")))
     }
 }

@@ -1,0 +1,2 @@
+-- wrk script: send the bearer token from $TOKEN with every request.
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
