@@ -119,7 +119,7 @@ case "profiles":
     // Profile generation alone (the part of `run` that is not the engine).
     var buffer = [Double](repeating: 0, count: 96)
     var sink = 0.0
-    let t = try seconds {
+    let t = seconds {
         buffer.withUnsafeMutableBufferPointer { b in
             for start in stride(from: 0, to: period.stepCount, by: 96) {
                 for h in 0..<args.houses {
