@@ -80,6 +80,18 @@ struct EconomicsTests {
         #expect(comparison.row("house", "B", "self_consumption") == nil)
     }
 
+    @Test func houseTotalsAsJSONAndCSV() throws {
+        // Arrange
+        let r = try Self.handCase()
+        // Act
+        let json = r.houses[1].jsonValue(months: r.months).serialized()
+        let csv = ResultWriter.housesCSV(r)
+        // Assert
+        #expect(json.contains("\"2025-01\": {") && json.contains("\"received_kwh\": 2.4"))
+        #expect(csv.hasPrefix("house,grid,transformer,month,load_kwh,pv_kwh,self_consumed_kwh,"))
+        #expect(csv.contains("\nB,G,T,total,3,0,0,0,0,2.4,0,0.6,"))
+    }
+
     @Test func kpiDocumentIsStableJSON() throws {
         // Arrange
         let r = try Self.handCase()

@@ -1,14 +1,36 @@
 import Foundation
 
+extension EnergyTotals {
+    /// Every total by its snake_case name, in a fixed order (JSON keys, CSV columns).
+    public var metrics: [(name: String, value: Double)] {
+        [
+            ("load_kwh", load), ("pv_kwh", pv), ("self_consumed_kwh", selfConsumption), ("battery_charge_kwh", batteryCharge),
+            ("battery_discharge_kwh", batteryDischarge), ("received_kwh", received), ("delivered_kwh", delivered),
+            ("import_kwh", gridImport), ("export_kwh", gridExport), ("curtailed_kwh", curtailed), ("cost", cost),
+            ("baseline_cost", baselineCost), ("saving", saving), ("co2_kg", co2Kg), ("baseline_co2_kg", baselineCo2Kg),
+        ]
+    }
+
+    public var jsonValue: GridJSON { .object(Dictionary(uniqueKeysWithValues: metrics.map { ($0.name, .number($0.value)) })) }
+}
+
+extension HouseResult {
+    /// The house's totals per month (keyed `YYYY-MM`, from `SimulationResult.months`) and over the run.
+    public func jsonValue(months: [String]) -> GridJSON {
+        var o: [String: GridJSON] = [
+            "name": .string(name), "grid": .string(grid), "transformer": .string(transformer), "total": total.jsonValue,
+            "monthly": .object(Dictionary(uniqueKeysWithValues: zip(months, monthly.map(\.jsonValue)))),
+            "peak_import_kw": .number(peakImportKW),
+        ]
+        o.put("battery_capacity_kwh", batteryCapacityKWh)
+        return .object(o)
+    }
+}
+
 extension KPIs {
     /// Every figure by its snake_case name, in a fixed order (JSON keys, CSV columns, comparisons).
     public var metrics: [(name: String, value: Double?)] {
-        let t = totals
-        return [
-            ("load_kwh", t.load), ("pv_kwh", t.pv), ("self_consumed_kwh", t.selfConsumption), ("battery_charge_kwh", t.batteryCharge),
-            ("battery_discharge_kwh", t.batteryDischarge), ("received_kwh", t.received), ("delivered_kwh", t.delivered),
-            ("import_kwh", t.gridImport), ("export_kwh", t.gridExport), ("curtailed_kwh", t.curtailed), ("cost", t.cost),
-            ("baseline_cost", t.baselineCost), ("saving", t.saving), ("co2_kg", t.co2Kg), ("baseline_co2_kg", t.baselineCo2Kg),
+        totals.metrics.map { ($0.name, Optional($0.value)) } + [
             ("self_sufficiency", selfSufficiency), ("self_consumption", selfConsumption), ("community_share", communityShare),
             ("battery_cycles", batteryCycles), ("battery_capacity_kwh", batteryCapacityKWh), ("peak_import_kw", peakImportKW),
             ("peak_loading_kw", peakLoadingKW), ("peak_loading_percent", peakLoadingPercent), ("hours_over_capacity", hoursOverCapacity),

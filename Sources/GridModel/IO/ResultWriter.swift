@@ -34,15 +34,11 @@ public enum ResultWriter {
     }
 
     public static func housesCSV(_ result: SimulationResult) -> String {
-        let names = ["load_kwh", "pv_kwh", "self_consumed_kwh", "battery_charge_kwh", "battery_discharge_kwh", "received_kwh", "delivered_kwh",
-                     "import_kwh", "export_kwh", "curtailed_kwh", "cost", "baseline_cost", "saving", "co2_kg", "baseline_co2_kg"]
-        var out = "house,grid,transformer,month," + names.joined(separator: ",") + "\n"
+        var out = "house,grid,transformer,month," + EnergyTotals().metrics.map(\.name).joined(separator: ",") + "\n"
         for h in result.houses {
             for (month, t) in zip(result.months + ["total"], h.monthly + [h.total]) {
-                let values = [t.load, t.pv, t.selfConsumption, t.batteryCharge, t.batteryDischarge, t.received, t.delivered, t.gridImport,
-                              t.gridExport, t.curtailed, t.cost, t.baselineCost, t.saving, t.co2Kg, t.baselineCo2Kg]
                 out += [csvField(h.name), csvField(h.grid), csvField(h.transformer), month].joined(separator: ",")
-                out += "," + values.map(number).joined(separator: ",") + "\n"
+                out += "," + t.metrics.map { number($0.value) }.joined(separator: ",") + "\n"
             }
         }
         return out
