@@ -47,7 +47,7 @@ let package = Package(
 
         // MARK: edges
         .target(name: "Storage", dependencies: [
-            "Series",
+            "Series", "PlantData", "GridModel",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -93,11 +93,11 @@ let package = Package(
         .testTarget(name: "SolarTests", dependencies: ["Solar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlantDataTests", dependencies: ["PlantData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport", "PlantData"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["js", "Snapshots"]),
         .testTarget(name: "WebUITests", dependencies: ["WebUI"]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Platform", "Storage", "WebUI", "TestSupport",
+            "Server", "Platform", "Storage", "WebUI", "TestSupport", "PlantData",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -39,8 +39,8 @@ public struct PlatformServices: Sendable {
         jobs = JobService(database: database, registry: registry, events: events, clock: clock)
         metrics = AppMetrics()
         metrics.databasePoolSize.set(Double(database.poolSize))
-        ipLimiter = RateLimiter(rate: config.ratePerIP, burstSeconds: config.rateBurstSeconds)
-        tokenLimiter = RateLimiter(rate: config.ratePerToken, burstSeconds: config.rateBurstSeconds)
+        ipLimiter = RateLimiter(rate: config.ratePerIP, burstSeconds: config.rateBurstSeconds, clock: clock)
+        tokenLimiter = RateLimiter(rate: config.ratePerToken, burstSeconds: config.rateBurstSeconds, clock: clock)
     }
 
     /// A worker for this instance's job queue share, or nil when `jobs.workers` is 0.

@@ -15,10 +15,8 @@ public struct PowerhouseApp {
         self.platform = platform
         let config = platform.config
         let router = Router(context: AppRequestContext.self)
-        let limit = config.jsonBodyLimit
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: ClientIPMiddleware(trustedProxies: config.trustedProxies, behindProxy: config.behindTLSProxy))
-        router.add(middleware: BodyLimitSetter(limit: limit))
+        router.add(middleware: RequestSetupMiddleware(
+            trustedProxies: config.trustedProxies, behindProxy: config.behindTLSProxy, jsonBodyLimit: config.jsonBodyLimit))
         router.add(middleware: RequestMetricsMiddleware(metrics: platform.metrics))
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(behindTLSProxy: config.behindTLSProxy, trustedProxies: config.trustedProxies))
@@ -64,18 +62,6 @@ public struct PowerhouseApp {
             services: services,
             onServerRunning: { channel in onServerRunning(channel.localAddress?.port ?? 0) },
             logger: platform.logger)
-    }
-}
-
-/// Puts the configured JSON body limit on the context (Hummingbird's own decoding reads it too).
-struct BodyLimitSetter: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let limit: Int
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        context.jsonBodyLimit = limit
-        return try await next(request, context)
     }
 }
 

@@ -73,6 +73,9 @@ import Testing
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers[.retryAfter] != nil)
             #expect(limited.problemType == "/problems/rate-limited")
+            // Tokens come back with time.
+            app.clock.advance(by: 1)
+            #expect(try await app.request(.get, "/api/v1/me", as: .viewer).status == .ok)
             // Health and metrics are never throttled.
             #expect(try await app.request(.get, "/health/live").status == .ok)
             #expect(try await app.request(.get, "/metrics").status == .ok)

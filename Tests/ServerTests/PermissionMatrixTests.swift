@@ -79,6 +79,17 @@ import Testing
         }
     }
 
+    @Test func someoneElsesAPIKeyIsNotFound() async throws {
+        try await TestApp.run { app in
+            let created = try await app.request(.post, "/api/v1/api-keys", as: .admin, json: #"{"name":"admin key","scopes":["jobs.read"]}"#)
+            guard case .string(let id)? = try app.json(created)["key"]?["id"] else { Issue.record("no key"); return }
+            #expect(try await app.request(.delete, "/api/v1/api-keys/\(id)", as: .engineer).status == .notFound)
+            let mine = try app.json(try await app.request(.get, "/api/v1/api-keys", as: .engineer))
+            #expect(mine["items"] == [], "the engineer does not see the admin's key")
+            #expect(try await app.request(.delete, "/api/v1/api-keys/\(id)", as: .admin).status == .ok)
+        }
+    }
+
     /// A URI that reaches the route: path parameters get a random id, wildcards a real file.
     static func sampleURI(_ endpoint: Endpoint) -> String {
         endpoint.path.split(separator: "/", omittingEmptySubsequences: false).map { segment in

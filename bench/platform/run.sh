@@ -10,6 +10,7 @@ PORT=${PORT:-18181}
 PEER_PORT=${PEER_PORT:-18182}
 DURATION=${DURATION:-10s}
 RUNS=${RUNS:-5}
+ROUNDS=${ROUNDS:-3}
 OUT=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
 
@@ -56,38 +57,46 @@ TOKEN=$(curl -sf -H 'Content-Type: application/json' -d "{\"username\":\"admin\"
   "http://127.0.0.1:$PORT/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 export TOKEN
 
-rps() { awk '/Requests\/sec/ {print $2}'; }
-p99() { awk '/ 99%/ {print $2}'; }
-run_wrk() { wrk -t2 -c64 -d"$DURATION" --latency "$@"; }
+# wrk prints latency in us/ms/s; everything is converted to milliseconds.
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f\n", v}'; }
+# Runs wrk ROUNDS times and prints "median requests/s, median p99 ms".
+measure() {
+  local rates=() p99s=()
+  for _ in $(seq "$ROUNDS"); do
+    out=$("$@")
+    rates+=($(echo "$out" | awk '/Requests\/sec/ {print $2}'))
+    p99s+=($(echo "$out" | awk '/ 99%/ {print $2}' | to_ms))
+  done
+  echo "$(printf '%s\n' "${rates[@]}" | median) $(printf '%s\n' "${p99s[@]}" | median)"
+}
+full() { wrk -t1 -c64 -d"$DURATION" --latency "$@"; }
 
-LIVE=$(run_wrk "http://127.0.0.1:$PORT/health/live")
-ME=$(run_wrk -s bench/platform/auth.lua "http://127.0.0.1:$PORT/api/v1/me")
+read LIVE_RPS LIVE_P99 < <(measure full "http://127.0.0.1:$PORT/health/live")
+read ME_RPS ME_P99 < <(measure full -s bench/platform/auth.lua "http://127.0.0.1:$PORT/api/v1/me")
 # Steady ~1,000 requests/s: 11 connections, each pausing 10 ms between requests.
-STEADY=$(PAUSE_MS=10 wrk -t1 -c11 -d"$DURATION" --latency -s bench/platform/steady.lua "http://127.0.0.1:$PORT/api/v1/me")
+read STEADY_RPS STEADY_P99 < <(PAUSE_MS=10 measure wrk -t1 -c11 -d"$DURATION" --latency -s bench/platform/steady.lua "http://127.0.0.1:$PORT/api/v1/me")
 kill -INT $SERVER; wait $SERVER 2>/dev/null || true
 
-# Peer: FastAPI on uvicorn with 2 workers (one per core).
+# Peer: FastAPI on uvicorn (with uvloop and httptools) and 2 workers, one per core.
 VENV=${VENV:-/work/venv-platform}
-[ -x "$VENV/bin/uvicorn" ] || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q fastapi uvicorn pyjwt; }
+[ -x "$VENV/bin/uvicorn" ] || { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q fastapi "uvicorn[standard]" pyjwt; }
 (cd bench/platform && PEER_SECRET="$POWERHOUSE_JWT_SECRET" "$VENV/bin/uvicorn" peer_fastapi:app --host 127.0.0.1 \
    --port "$PEER_PORT" --workers 2 --log-level warning > "$OUT/peer.log" 2>&1 &)
 until curl -sf "http://127.0.0.1:$PEER_PORT/health/live" >/dev/null 2>&1; do sleep 0.1; done
-PEER_LIVE=$(run_wrk "http://127.0.0.1:$PEER_PORT/health/live")
-PEER_ME=$(run_wrk -s bench/platform/auth.lua "http://127.0.0.1:$PEER_PORT/api/v1/me")
+read PEER_LIVE_RPS PEER_LIVE_P99 < <(measure full "http://127.0.0.1:$PEER_PORT/health/live")
+read PEER_ME_RPS PEER_ME_P99 < <(measure full -s bench/platform/auth.lua "http://127.0.0.1:$PEER_PORT/api/v1/me")
 pkill -f "uvicorn peer_fastapi:app" || true
 
 {
   echo
-  echo "### $(date -u +%Y-%m-%dT%H:%MZ) — \`bench/platform/run.sh\` (wrk -t2 -c64 -d$DURATION, $(nproc) cores)"
+  echo "### $(date -u +%Y-%m-%dT%H:%MZ) — \`bench/platform/run.sh\` (wrk -t1 -c64 -d$DURATION on the same machine, $(nproc) cores, median of $ROUNDS rounds)"
   echo
   echo "| measure | Powerhouse | FastAPI peer | ratio |"
   echo "|---|---:|---:|---:|"
-  l=$(echo "$LIVE" | rps); pl=$(echo "$PEER_LIVE" | rps)
-  m=$(echo "$ME" | rps); pm=$(echo "$PEER_ME" | rps)
-  echo "| GET /health/live, requests/s | $l | $pl | $(python3 -c "print(f'{$l/$pl:.1f}×')") |"
-  echo "| GET /api/v1/me (JWT), requests/s | $m | $pm | $(python3 -c "print(f'{$m/$pm:.1f}×')") |"
-  echo "| GET /api/v1/me p99 at full load | $(echo "$ME" | p99) | $(echo "$PEER_ME" | p99) | |"
-  echo "| GET /api/v1/me at a steady $(echo "$STEADY" | rps) requests/s: p99 | $(echo "$STEADY" | p99) | | |"
+  echo "| GET /health/live, requests/s | $LIVE_RPS | $PEER_LIVE_RPS | $(python3 -c "print(f'{$LIVE_RPS/$PEER_LIVE_RPS:.1f}×')") |"
+  echo "| GET /api/v1/me (JWT), requests/s | $ME_RPS | $PEER_ME_RPS | $(python3 -c "print(f'{$ME_RPS/$PEER_ME_RPS:.1f}×')") |"
+  echo "| GET /api/v1/me p99 at full load, ms | $ME_P99 | $PEER_ME_P99 | |"
+  echo "| GET /api/v1/me at a steady $STEADY_RPS requests/s: p99, ms | $STEADY_P99 | | |"
   echo "| start to ready (SQLite, existing database), median of $RUNS | ${READY_MS} ms | | |"
   echo "| idle resident memory | ${IDLE_RSS_MB} MB | | |"
 } | tee -a bench/platform/RESULTS.md

@@ -101,7 +101,10 @@ public struct AuthServices: Sendable {
         guard let user = try await activeUser(key.ownerID, now: now) else {
             return .rejected("the API key's owner is disabled")
         }
-        try await APIKeyRepository(database.db).touch(id: key.id, now: now)
+        // Recording every use would turn each read into a write; a minute's precision is enough.
+        if key.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try await APIKeyRepository(database.db).touch(id: key.id, now: now)
+        }
         let scopes = Set(key.scopes.compactMap(Permission.init(rawValue:)))
         return .identified(Identity(user: user, method: .apiKey(id: key.id, scopes: scopes)))
     }

@@ -11,19 +11,22 @@ public final class RateLimiter: Sendable {
 
     let rate: Double
     let capacity: Double
+    let clock: AppClock
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    /// `rate` 0 disables the limiter.
-    public init(rate: Double, burstSeconds: Double) {
+    /// `rate` 0 disables the limiter. The clock is the platform's, so tests can hold time still.
+    public init(rate: Double, burstSeconds: Double, clock: AppClock = .system) {
         self.rate = rate
         self.capacity = max(1, rate * burstSeconds)
+        self.clock = clock
     }
 
     public var isEnabled: Bool { rate > 0 }
 
     /// Takes one token for `key`; returns nil when allowed, else the seconds until the next token.
-    public func take(_ key: String, now: Double = ProcessInfo.processInfo.systemUptime) -> Int? {
+    public func take(_ key: String) -> Int? {
         guard isEnabled else { return nil }
+        let now = clock.now.timeIntervalSince1970
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
             bucket.tokens = min(capacity, bucket.tokens + (now - bucket.updated) * rate)

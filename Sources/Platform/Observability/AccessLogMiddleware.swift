@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 
 /// One log line per request at `info`: method, route, status and milliseconds, with the request id the
-/// RequestIDMiddleware put in the logger metadata. Skipped entirely when the level is above info.
+/// RequestSetupMiddleware put in the logger metadata. Skipped entirely when the level is above info.
 public struct AccessLogMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
 

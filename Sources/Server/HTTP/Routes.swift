@@ -34,9 +34,17 @@ public struct Routes {
                         context: context, outcome: outcome, objectType: endpoint.tag,
                         objectID: context.parameters.get("id"), detail: problem.detail ?? problem.title)
                 }
+                if endpoint.kind == .page, Self.wantsHTML(request) {
+                    return PageSupport.errorPage(problem, request, context)
+                }
                 throw problem
             }
         }
+    }
+
+    /// Browsers ask for HTML; API clients and tests get problem+json from pages too.
+    static func wantsHTML(_ request: Request) -> Bool {
+        request.headers[.accept]?.contains("text/html") == true
     }
 
     static func authorise(_ endpoint: Endpoint, request: Request, context: AppRequestContext) throws {
