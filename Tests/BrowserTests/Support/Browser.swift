@@ -13,18 +13,23 @@ struct Browser: Sendable {
     static func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
         try await LiveServer.run { server in
             let chromedriver = try await Chromedriver.start()
-            defer { chromedriver.stop() }
-            let driver = try await WebDriver.startSession(endpoint: chromedriver.endpoint, baseURL: server.baseURL)
-            let browser = Browser(driver: driver, server: server)
             do {
-                try await body(browser)
-                // Whatever the last steps did (scripts, live updates) must not have logged errors either.
-                try await browser.expectCleanConsole(after: "the last step")
-            } catch {
+                let driver = try await WebDriver.startSession(endpoint: chromedriver.endpoint, baseURL: server.baseURL)
+                let browser = Browser(driver: driver, server: server)
+                do {
+                    try await body(browser)
+                    // Whatever the last steps did (scripts, live updates) must not have logged errors either.
+                    try await browser.expectCleanConsole(after: "the last step")
+                } catch {
+                    await driver.quit()
+                    throw error
+                }
                 await driver.quit()
+            } catch {
+                await chromedriver.stop()
                 throw error
             }
-            await driver.quit()
+            await chromedriver.stop()
         }
     }
 

@@ -57,9 +57,17 @@ final class Chromedriver: Sendable {
         return Chromedriver(process: process, endpoint: URL(string: "http://127.0.0.1:\(port)")!)
     }
 
-    func stop() {
-        if process.isRunning { process.terminate() }
+    /// chromedriver ignores SIGTERM while it has no session to end, so it is asked to shut down and, failing that,
+    /// killed. Either way its browsers were already closed by `WebDriver.quit`.
+    func stop() async {
+        WebDriver.trace("stopping chromedriver \(process.processIdentifier)")
+        _ = try? await PlainHTTP.send("GET", endpoint.appendingPathComponent("shutdown"), body: nil, timeout: 5)
+        for _ in 0..<50 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        WebDriver.trace("chromedriver stopped")
     }
 
     struct StartError: Error, CustomStringConvertible {

@@ -28,9 +28,9 @@ struct LiveServer: Sendable {
             _ = try await Bootstrap.createAdminIfNeeded(platform)
             let app = PowerhouseApp(platform: platform)
             let (ports, announce) = AsyncStream<Int>.makeStream()
-            let server = Task {
-                try await app.application(onServerRunning: { port in announce.yield(port) }).runService()
-            }
+            // `run()`, not `runService()`: no signal handlers, so the test process's SIGINT/SIGTERM stay its own;
+            // cancelling the task stops the server.
+            let server = Task { try await app.application(onServerRunning: { port in announce.yield(port) }).run() }
             defer { server.cancel() }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw CancellationError() }

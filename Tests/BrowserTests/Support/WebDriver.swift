@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A WebDriver error as the W3C protocol reports it (`{"value": {"error", "message"}}`).
 struct WebDriverError: Error, CustomStringConvertible {
@@ -53,6 +50,13 @@ final class WebDriver: Sendable {
 
     // MARK: transport
 
+    /// With POWERHOUSE_BROWSER_TRACE=1 every command goes to stderr as it happens (stdout is buffered until the end).
+    static let tracing = ProcessInfo.processInfo.environment["POWERHOUSE_BROWSER_TRACE"] == "1"
+
+    static func trace(_ line: @autoclosure () -> String) {
+        if tracing { FileHandle.standardError.write(Data("[browser] \(line())\n".utf8)) }
+    }
+
     @discardableResult
     func command(_ method: String, _ path: String, _ body: JSON? = nil) async throws -> JSON {
         var url = endpoint.appendingPathComponent("session").appendingPathComponent(sessionID)
@@ -61,14 +65,10 @@ final class WebDriver: Sendable {
     }
 
     private static func send(_ method: String, _ url: URL, _ body: JSON?, timeout: TimeInterval) async throws -> JSON {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let body {
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONEncoder().encode(body)
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        trace("\(method) \(url.path)")
+        let response = try await PlainHTTP.send(method, url, body: try body.map { try JSONEncoder().encode($0) }, timeout: timeout)
+        let status = response.status
+        let data = response.body
         let json = (try? JSONDecoder().decode(JSON.self, from: data)) ?? .null
         let value = json["value"] ?? .null
         guard (200..<300).contains(status) else {
@@ -97,20 +97,26 @@ final class WebDriver: Sendable {
     // MARK: elements
 
     /// The W3C key under which an element reference travels.
-    static let elementKey = "element-6066-11e4-a52f-4a4a3c5c5f58"
+    static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
     func find(_ selector: String, using strategy: String = "css selector") async throws -> Element {
-        let value = try await command("POST", "element", ["using": .string(strategy), "value": .string(selector)])
-        return Element(id: value[Self.elementKey]!.string!, driver: self)
+        try element(try await command("POST", "element", ["using": .string(strategy), "value": .string(selector)]))
     }
 
     func findAll(_ selector: String, using strategy: String = "css selector") async throws -> [Element] {
         let value = try await command("POST", "elements", ["using": .string(strategy), "value": .string(selector)])
-        return (value.array ?? []).compactMap { $0[Self.elementKey]?.string }.map { Element(id: $0, driver: self) }
+        return try (value.array ?? []).map(element)
     }
 
     func activeElement() async throws -> Element {
-        Element(id: try await command("GET", "element/active")[Self.elementKey]!.string!, driver: self)
+        try element(try await command("GET", "element/active"))
+    }
+
+    private func element(_ value: JSON) throws -> Element {
+        guard let id = value[Self.elementKey]?.string else {
+            throw WebDriverError(status: 0, error: "not an element", message: "\(value)")
+        }
+        return Element(id: id, driver: self)
     }
 
     // MARK: scripts, keys, dialogs

@@ -1,4 +1,0 @@
-import Testing
-@testable import WebUI
-
-@Test func placeholderWebUI() { #expect(true) }
