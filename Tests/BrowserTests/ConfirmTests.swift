@@ -31,6 +31,7 @@ extension BrowserTests {
                 // Assert
                 try await browser.waitUntil("the update") { try await browser.driver.currentURL().query == "done=user-updated" }
                 #expect(try await browser.driver.find(status, using: "xpath").text() == "disabled")
+                try await browser.screenshot("users")
             }
         }
     }

@@ -30,6 +30,27 @@ extension BrowserTests {
             }
         }
 
+        @Test func pagesLoadCleanlyForAViewer() async throws {
+            try await Browser.run { browser in
+                // Arrange: the least privileged role sees fewer links and forms.
+                try await browser.server.createUser("reader", role: .viewer)
+                try await browser.logIn("reader")
+
+                for page in ["/", "/jobs", "/account"] {
+                    // Act / Assert (visit checks the console)
+                    try await browser.visit(page)
+                }
+                #expect(try await browser.driver.findAll("a[href='/admin/users']").isEmpty)
+
+                // Act: a page the role may not open. Chromium logs the 403 status itself; nothing else may appear.
+                try await browser.driver.navigate(to: "/admin/users")
+
+                // Assert
+                try await browser.expectCleanConsole(after: "a refused page", expected: ["status of 403"])
+                #expect(try await browser.driver.findAll("table").isEmpty)
+            }
+        }
+
         @Test func loginPageLoadsCleanly() async throws {
             try await Browser.run { browser in
                 try await browser.visit("/login")

@@ -43,6 +43,7 @@ extension BrowserTests {
                 #expect(try await browser.driver.findAll("\(row) form[action$='/cancel']").isEmpty,
                         "a finished job offers no cancel button")
                 #expect(try await browser.text("\(row) [data-field=message]").hasPrefix("slept"))
+                try await browser.screenshot("jobs")
             }
         }
     }

@@ -23,6 +23,7 @@ extension BrowserTests {
                 #expect(try await browser.driver.find("#password").property("value") == "")
                 // The failed post answers 401 on purpose; Chromium logs that status as an error.
                 try await browser.expectCleanConsole(after: "the wrong password", expected: ["status of 401"])
+                try await browser.screenshot("login-error")
 
                 // Act: the right password.
                 try await browser.fillIn("#password", with: LiveServer.adminPassword)

@@ -67,21 +67,5 @@ extension BrowserTests {
                 #expect(try await background(browser) == Self.lightBackground)
             }
         }
-
-        @Test func phoneWidthKeepsTheContentReadable() async throws {
-            try await Browser.run { browser in
-                // Arrange
-                try await browser.driver.setWindowSize(width: 390, height: 844)
-                try await browser.logIn()
-
-                // Act
-                let overflow = try await browser.driver.execute(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-                // Assert: the page does not scroll sideways; wide tables scroll inside their own box.
-                #expect((overflow.number ?? 1) <= 0)
-                try await browser.screenshot("overview-phone")
-            }
-        }
     }
 }

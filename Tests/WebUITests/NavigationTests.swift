@@ -5,7 +5,7 @@ import Testing
 /// past it to the main content.
 @Suite struct NavigationTests {
     func currentLinks(_ path: String) -> [String] {
-        let html = ModulePage.render(ModulePage.planned["/grid"]!, context: Fixtures.context(path))
+        let html = Fixtures.module(Fixtures.context(path))
         return HTMLScan.startTags(html, named: "a").filter { $0["aria-current"] == "page" }.compactMap { $0["href"] }
     }
 
@@ -27,7 +27,7 @@ import Testing
         let context = Fixtures.context("/", permissions: ["jobs.read"])
 
         // Act
-        let html = ModulePage.render(ModulePage.planned["/grid"]!, context: context)
+        let html = Fixtures.module(context)
         let links = Set(HTMLScan.startTags(html, named: "a").compactMap { $0["href"] })
 
         // Assert

@@ -15,7 +15,7 @@ import Testing
         let context = Fixtures.context("/grid", notice: .init(kind, "Something happened."))
 
         // Act
-        let html = ModulePage.render(ModulePage.planned["/grid"]!, context: context)
+        let html = Fixtures.module(context)
         let notice = notices(html).first { $0["class"]!.contains("notice-\(kind.rawValue)") }
 
         // Assert

@@ -65,8 +65,12 @@ final class Chromedriver: Sendable {
         for _ in 0..<50 where process.isRunning {
             try? await Task.sleep(for: .milliseconds(100))
         }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        // Killed by pid and reaped with a bounded poll: Foundation's `waitUntilExit` blocks a cooperative thread
+        // (and on Linux may spin), which hung the whole test process at exit.
+        kill(process.processIdentifier, SIGKILL)
+        for _ in 0..<50 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
         WebDriver.trace("chromedriver stopped")
     }
 

@@ -79,8 +79,9 @@ enum Fixtures {
             context: context("/account", notice: .init(.error, hostile)))
     }
 
-    static func module() -> String {
-        ModulePage.render(ModulePage.planned["/grid"]!, context: context("/grid"))
+    /// A module placeholder page: the plainest page, for checks of the frame around the content.
+    static func module(_ context: PageContext = context("/grid")) -> String {
+        ModulePage.render(.init(title: "Grid", purpose: hostile, status: "Not built yet."), context: context)
     }
 
     static func docs() -> String {

@@ -116,7 +116,8 @@ function updateRow(row, job) {
   row.dispatchEvent(new CustomEvent("powerhouse:job-update", { bubbles: true, detail: { ...job } }));
 }
 
-/** A polite live region, created on demand, so that finished jobs are announced to screen readers. */
+/** A polite live region for finished jobs. Created with the table, not at the first message: screen readers
+ * announce changes only in regions that already existed. */
 function announcer() {
   let region = document.getElementById("live-announcer");
   if (!region) {
@@ -183,6 +184,7 @@ function connect(tables) {
 function setUpLiveJobs() {
   const tables = document.querySelectorAll("table[data-live-jobs]");
   if (tables.length === 0 || !("EventSource" in window)) return;
+  announcer();
   let source = connect(tables);
   // Leave cleanly, so that the server frees the subscription at once and the page may enter the back/forward
   // cache; coming back from that cache opens a new stream.
