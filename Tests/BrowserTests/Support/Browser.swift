@@ -10,8 +10,8 @@ struct Browser: Sendable {
     /// Browser tests need Chromium and chromedriver installed; they run only when asked for.
     static let enabled = ProcessInfo.processInfo.environment["POWERHOUSE_BROWSER_TESTS"] == "1"
 
-    static func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
-        try await LiveServer.run { server in
+    static func run(demo: Bool = false, _ body: @Sendable (Browser) async throws -> Void) async throws {
+        try await LiveServer.run(demo: demo) { server in
             let chromedriver = try await Chromedriver.start()
             do {
                 let driver = try await WebDriver.startSession(endpoint: chromedriver.endpoint, baseURL: server.baseURL)

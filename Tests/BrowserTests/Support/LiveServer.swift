@@ -15,7 +15,8 @@ struct LiveServer: Sendable {
     let baseURL: URL
     let platform: PlatformServices
 
-    static func run<T: Sendable>(_ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
+    /// - Parameter demo: load the demo data set (series, plants, a grid) before the server starts.
+    static func run<T: Sendable>(demo: Bool = false, _ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
         try await TestDatabase.withDatabase { database in
             let config = try AppConfig.defaults(profile: .test, overrides: [
                 "server.host": "127.0.0.1", "server.port": "0", "auth.jwt_secret": String(repeating: "b", count: 48),
@@ -27,6 +28,8 @@ struct LiveServer: Sendable {
             let platform = await PlatformServices(config: config, database: database, logger: logger)
             _ = try await Bootstrap.createAdminIfNeeded(platform)
             let app = PowerhouseApp(platform: platform)
+            // After the app: its modules register the job kinds the demo data queues.
+            if demo { try await DemoData.loadIfNeeded(platform, logger: logger) }
             let (ports, announce) = AsyncStream<Int>.makeStream()
             // `run()`, not `runService()`: no signal handlers, so the test process's SIGINT/SIGTERM stay its own;
             // cancelling the task stops the server.
