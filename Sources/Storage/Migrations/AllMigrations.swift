@@ -9,5 +9,7 @@ enum AllMigrations {
         CreateJobs(),
         CreateEvents(),
         CreateSettings(),
+        CreateUploads(),
+        CreateSeries(),
     ]
 }

@@ -15,7 +15,6 @@ public enum ModulePage {
     }
 
     public static let planned: [String: Model] = [
-        "/series": .init(title: "Series", purpose: "Meter, SCADA and sensor time series: upload CSV files, store them compactly, query, resample and chart them.", status: "Not built yet: the storage, import and charts are the next piece of work."),
         "/grid": .init(title: "Grid", purpose: "Energy-community simulation: transformers, houses, PV, batteries and energy sharing over a year at 15-minute steps.", status: "Not built yet."),
         "/plants": .init(title: "Plants", purpose: "Power-plant analytics on EPA eGRID data: generation, capacity, emissions and rates by state, region and fuel.", status: "Not built yet."),
         "/maintenance": .init(title: "Maintenance", purpose: "Assets, work orders, preventive schedules, parts, live telemetry, alarms and predictive maintenance.", status: "Not built yet."),

@@ -1,0 +1,124 @@
+import FluentKit
+import Foundation
+import Series
+
+/// The one import path of CSV series, shared by the `series.import` job and `powerhouse import series`:
+/// detect settings from the first bytes, parse the whole stream, encode, then store every series in **one
+/// transaction** at the end. Until that commit nothing is visible; a failure, a cancellation or a killed
+/// process leaves no rows. Compressed chunks wait in memory (about 1 byte per point) until then.
+public enum SeriesImporter {
+    /// Settings for a file: detected from `sample` (the first bytes, ``CSVSniffer/sampleSize`` is plenty)
+    /// with `overrides` applied on top. When nothing can be detected, the overrides alone must describe the file.
+    public static func settings(sample: [UInt8], isComplete: Bool, overrides: CSVSettingsOverrides) throws
+        -> (settings: CSVSettings, detection: CSVDetection?)
+    {
+        let zone = overrides.timeZone ?? "UTC"
+        do {
+            let detection = try CSVSniffer.detect(sample: sample, isCompleteFile: isComplete, previewRows: 20, timeZone: zone)
+            let header = detection.settings.headerRow.flatMap { $0 - 1 < detection.rows.count ? detection.rows[$0 - 1] : nil }
+            return (try overrides.apply(to: detection.settings, header: header), detection)
+        } catch let error as CSVImportError {
+            // Nothing detected: fine if the user said where the timestamps are.
+            guard overrides.timestampColumn != nil || overrides.delimiter != nil else { throw error }
+            var base = CSVSettings()
+            base.timeZone = zone
+            return (try overrides.apply(to: base, header: nil), nil)
+        }
+    }
+
+    /// The first `rows` data rows of `sample` read with `settings` under the skip policy (bad rows are listed in
+    /// the report). A partial sample is cut after its last complete line.
+    public static func preview(sample: [UInt8], isComplete: Bool, settings: CSVSettings, rows: Int = 20) throws(CSVImportError)
+        -> CSVImportResult
+    {
+        var lenient = settings
+        lenient.errorPolicy = .skip
+        var reader = try CSVReader(settings: lenient)
+        reader.rowLimit = rows
+        try reader.consume(isComplete ? sample : completeLines(sample, encoding: settings.encoding))
+        return try reader.finish()
+    }
+
+    /// Checks the first rows the way the import will read them: under `reject` the first bad row is thrown,
+    /// under `skip` a sample in which no row at all can be read is an error too (wrong settings).
+    public static func check(sample: [UInt8], isComplete: Bool, settings: CSVSettings) throws(CSVImportError) {
+        let result = try preview(sample: sample, isComplete: isComplete, settings: settings, rows: 200)
+        if settings.errorPolicy == .reject, let issue = result.report.issues.first { throw .row(issue) }
+        if result.timestamps.isEmpty, let issue = result.report.issues.first { throw .row(issue) }
+    }
+
+    /// `sample` up to and including its last line break in `encoding`.
+    static func completeLines(_ sample: [UInt8], encoding: CSVEncoding) -> [UInt8] {
+        switch encoding {
+        case .utf16LE:
+            var i = sample.count - 2
+            while i >= 0 { if sample[i] == 0x0A && sample[i + 1] == 0 && i % 2 == 0 { return Array(sample[...(i + 1)]) }; i -= 1 }
+        case .utf16BE:
+            var i = sample.count - 2
+            while i >= 0 { if sample[i] == 0 && sample[i + 1] == 0x0A && i % 2 == 0 { return Array(sample[...(i + 1)]) }; i -= 1 }
+        case .utf8, .windows1252:
+            if let last = sample.lastIndex(of: 0x0A) { return Array(sample[...last]) }
+        }
+        return sample
+    }
+
+    /// Parses a whole stream of parts. `progress` gets the fraction of `totalBytes` read after each part and
+    /// may throw to stop (a cancelled job).
+    public static func parse<Parts: AsyncSequence>(
+        _ parts: Parts, settings: CSVSettings, totalBytes: Int?, progress: (Double) async throws -> Void
+    ) async throws -> CSVImportResult where Parts.Element == Data {
+        var reader = try CSVReader(settings: settings)
+        reader.expectedBytes = totalBytes
+        for try await part in parts {
+            try reader.consume(part)
+            if let totalBytes, totalBytes > 0 { try await progress(Double(reader.bytesConsumed) / Double(totalBytes)) }
+        }
+        return try reader.finish()
+    }
+
+    /// Encodes every imported column (one task per column, so several cores share the work).
+    public static func prepare(_ result: CSVImportResult, tags: [String: String] = [:]) async -> [PreparedSeries] {
+        let timeZone = result.report.settings.timeZone
+        return await withTaskGroup(of: (Int, PreparedSeries).self) { group in
+            for (index, imported) in result.series.enumerated() {
+                group.addTask {
+                    let metadata = imported.metadata(id: "", timeZone: timeZone, tags: tags)
+                    return (index, PreparedSeries(metadata: metadata, data: imported.data))
+                }
+            }
+            var out: [(Int, PreparedSeries)] = []
+            for await item in group { out.append(item) }
+            return out.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// Stores prepared series and the import's report on `tx` (call inside the transaction that also removes
+    /// the upload and writes the audit entry).
+    public static func store(
+        _ prepared: [PreparedSeries], report: CSVImportReport, on tx: any Database, jobID: UUID?, ownerID: UUID?,
+        filename: String?, now: Date
+    ) async throws -> [SeriesInfo] {
+        let store = SeriesStore(tx)
+        var created: [SeriesInfo] = []
+        for series in prepared {
+            created.append(try await store.create(series, ownerID: ownerID, importJobID: jobID, now: now))
+        }
+        if let jobID {
+            try await SeriesImportRepository(tx).save(
+                jobID: jobID, ownerID: ownerID, filename: filename, reportJSON: reportJSON(report),
+                skippedCSV: Data(report.skippedRowsCSV().utf8), seriesCount: created.count,
+                pointCount: created.reduce(0) { $0 + $1.pointCount }, now: now)
+        }
+        return created
+    }
+
+    /// The report as JSON without its issue list (that is the skipped-row CSV), issues summarised by count.
+    public static func reportJSON(_ report: CSVImportReport) -> String {
+        var brief = report
+        brief.issues = Array(report.issues.prefix(20))
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(brief)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
