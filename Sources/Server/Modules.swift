@@ -28,5 +28,6 @@ extension ServerModule {
 enum Modules {
     static let all: [any ServerModule.Type] = [
         SeriesModule.self,
+        GridModule.self,
     ]
 }

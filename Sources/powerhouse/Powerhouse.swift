@@ -12,6 +12,6 @@ struct Powerhouse: AsyncParsableCommand {
             Quick start:  powerhouse serve --demo      (then open the printed URL)
             """,
         version: PowerhouseVersionText.text,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Worker.self, ConfigCommand.self, ImportCommand.self, Version.self]
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Worker.self, ConfigCommand.self, Simulate.self, PVCommand.self, ImportCommand.self, Version.self]
     )
 }

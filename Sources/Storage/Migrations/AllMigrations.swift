@@ -11,5 +11,6 @@ enum AllMigrations {
         CreateSettings(),
         CreateUploads(),
         CreateSeries(),
+        CreateGridTables(),
     ]
 }

@@ -1,0 +1,462 @@
+import Foundation
+import GridModel
+import Hummingbird
+import Platform
+import Storage
+
+/// `/api/v1/grids/…`: stored topologies, their transformers, houses, PV systems and batteries, and import/export
+/// of the whole `powerhouse.grid/v1` document.
+enum GridRoutes {
+    static func add(to routes: Routes) {
+        addGrids(to: routes)
+        addTransformers(to: routes)
+        addHouses(to: routes)
+        addEquipment(to: routes)
+    }
+
+    // MARK: grids
+
+    static func addGrids(to routes: Routes) {
+        let platform = routes.platform
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids", access: .permission(.gridRead), summary: "Stored grids (topologies) by name", tag: "grid",
+            parameters: [.init("search", "string", "part of the name"), .init("limit", "integer", "page size, 1–200"),
+                         .init("cursor", "string", "from next_cursor")],
+            response: "GridPage")
+        ) { request, _ in
+            let query = Query(request)
+            let limit = try query.limit()
+            let grids = try await GridRepository(platform.database.db).list(
+                search: try query.string("search"), after: try query.cursor(), limit: limit + 1)
+            let items = grids.prefix(limit).map(GridViews.summary)
+            let next = grids.count > limit ? grids.prefix(limit).last.map { GridJSON.string(Cursor.encode($0.name.lowercased())) } : nil
+            return GridHTTP.response(.object(["items": .array(items), "next_cursor": next ?? .null]))
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids", access: .permission(.gridWrite),
+            summary: "Create a grid: name, time zone, location and its first transformers", tag: "grid", audit: "grid.create",
+            request: "CreateGrid", response: "Grid", status: 201)
+        ) { request, context in
+            let body = try await GridHTTP.readObject(request, context)
+            let name = try GridStore.checkName(body["name"]?.string)
+            var inner: [String: GridJSON] = ["name": .string(name), "houses": .array([]), "transformers": body["transformers"] ?? .array([])]
+            if let location = body["location"], location != .null { inner["location"] = location }
+            let allowed: Set<String> = ["name", "time_zone", "location", "transformers"]
+            if let unknown = body.keys.sorted().first(where: { !allowed.contains($0) }) {
+                throw Problem.invalid("/\(unknown)", "unknown field; a grid takes name, time_zone, location and transformers")
+            }
+            let root: [String: GridJSON] = [
+                "schema": .string(GridTopology.schemaID), "time_zone": body["time_zone"] ?? .string("UTC"), "grids": .array([.object(inner)]),
+            ]
+            let (topology, _) = try TopologyEditor(root: root).finishCreate()
+            let grid = try await GridStore.create(name: name, topology: topology, context: context, platform: platform, action: "grid.create")
+            return GridHTTP.response(
+                GridViews.detail(grid, topology), status: .created, headers: GridStore.headers(grid, location: "/api/v1/grids/\(grid.id.uuidString.lowercased())"))
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids/import", access: .permission(.gridWrite),
+            summary: "Import a powerhouse.grid/v1 document as a new grid (named by ?name= or its first grid)", tag: "grid",
+            audit: "grid.import", parameters: [.init("name", "string", "name of the new grid")], request: "TopologyDocument",
+            response: "Grid", status: 201)
+        ) { request, context in
+            let topology = try await readDocument(request, context)
+            let name = try GridStore.checkName(try Query(request).string("name") ?? topology.grids.first?.name, field: "name")
+            let grid = try await GridStore.create(name: name, topology: topology, context: context, platform: platform, action: "grid.import")
+            return GridHTTP.response(
+                GridViews.detail(grid, topology), status: .created, headers: GridStore.headers(grid, location: "/api/v1/grids/\(grid.id.uuidString.lowercased())"))
+        }
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id", access: .permission(.gridRead), summary: "One grid with its topology and totals",
+            tag: "grid", response: "Grid")
+        ) { _, context in
+            let grid = try await GridStore.grid(context, platform)
+            return GridHTTP.response(GridViews.detail(grid, try GridStore.topology(grid)), headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/export", access: .permission(.gridRead),
+            summary: "The grid as one powerhouse.grid/v1 document (import it elsewhere unchanged)", tag: "grid",
+            responseType: "application/json")
+        ) { _, context in
+            let grid = try await GridStore.grid(context, platform)
+            return GridHTTP.download(
+                grid.document, contentType: "application/json; charset=utf-8", filename: "\(grid.name).json", headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .put, "/api/v1/grids/:id/topology", access: .permission(.gridWrite),
+            summary: "Replace the grid's whole topology by a powerhouse.grid/v1 document", tag: "grid", audit: "grid.import",
+            request: "TopologyDocument", response: "Grid")
+        ) { request, context in
+            let body = try await GridHTTP.read(request, context)
+            let (grid, topology, _) = try await GridStore.change(request, context, platform, detail: { (_: Int) in "topology replaced" }) { editor in
+                guard case .object(let root) = body else { throw Problem.invalid("/", "must be a powerhouse.grid/v1 document (a JSON object)") }
+                editor = TopologyEditor(root: root)
+                return (nil, "", 0)
+            }
+            return GridHTTP.response(GridViews.detail(grid, topology), headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .patch, "/api/v1/grids/:id", access: .permission(.gridWrite),
+            summary: "Rename the grid, change its time zone or location", tag: "grid", audit: "grid.update",
+            request: "UpdateGrid", response: "Grid")
+        ) { request, context in
+            let body = try await GridHTTP.readObject(request, context)
+            if let unknown = body.keys.sorted().first(where: { !["name", "time_zone", "location"].contains($0) }) {
+                throw Problem.invalid("/\(unknown)", "unknown field; a grid's name, time_zone and location can be changed here")
+            }
+            let rename = try body["name"].map { try GridStore.checkName($0.string) }
+            let (grid, topology, _) = try await GridStore.change(request, context, platform, rename: rename, detail: { (_: Int) in "grid updated" }) { editor in
+                var root = editor.root
+                if let zone = body["time_zone"] { root["time_zone"] = zone }
+                var grids = TopologyEditor(root: root).grids
+                for g in grids.indices {
+                    if let location = body["location"] { grids[g]["location"] = location == .null ? nil : location }
+                    if let rename, grids.count == 1 { grids[g]["name"] = .string(rename) }
+                }
+                editor = TopologyEditor(root: root)
+                editor.grids = grids
+                return (nil, "", 0)
+            }
+            return GridHTTP.response(GridViews.detail(grid, topology), headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .delete, "/api/v1/grids/:id", access: .permission(.gridWrite),
+            summary: "Delete a grid (its simulation runs keep their own snapshots)", tag: "grid", audit: "grid.delete")
+        ) { _, context in
+            try await GridStore.delete(context, platform)
+            return .noContent()
+        }
+    }
+
+    /// Reads a `powerhouse.grid/v1` body; problems are 422 with their document pointers.
+    static func readDocument(_ request: Request, _ context: AppRequestContext) async throws -> GridTopology {
+        let body = try await GridHTTP.read(request, context)
+        guard case .object(let root) = body else { throw Problem.invalid("/", "must be a powerhouse.grid/v1 document (a JSON object)") }
+        return try TopologyEditor(root: root).finish().topology
+    }
+
+    // MARK: transformers
+
+    static func addTransformers(to routes: Routes) {
+        let platform = routes.platform
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/transformers", access: .permission(.gridRead),
+            summary: "The grid's transformers with their house counts", tag: "grid", response: "TransformerList")
+        ) { _, context in
+            let topology = try GridStore.topology(try await GridStore.grid(context, platform))
+            return GridHTTP.response(.object(["items": .array(GridViews.transformers(topology))]))
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids/:id/transformers", access: .permission(.gridWrite),
+            summary: "Add a transformer (with \"grid\": the inner grid's name, when the document has several)", tag: "grid",
+            audit: "grid.transformer.create", request: "Transformer", response: "Transformer", status: 201)
+        ) { request, context in
+            var received = try await GridHTTP.readObject(request, context)
+            let gridName = received.removeValue(forKey: "grid")?.string
+            let body = received
+            let (grid, topology, name) = try await GridStore.change(request, context, platform, detail: { (name: String) in "transformer \(name)" }) { editor in
+                let path = try editor.addTransformer(body, gridName: gridName)
+                return (path, "", body["name"]?.string ?? "")
+            }
+            return try transformerResponse(name, grid, topology, status: .created)
+        }
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/transformers/:name", access: .permission(.gridRead), summary: "One transformer",
+            tag: "grid", response: "Transformer")
+        ) { _, context in
+            let grid = try await GridStore.grid(context, platform)
+            return try transformerResponse(try GridHTTP.name(context, "name"), grid, try GridStore.topology(grid))
+        }
+
+        routes.add(Endpoint(
+            .put, "/api/v1/grids/:id/transformers/:name", access: .permission(.gridWrite),
+            summary: "Replace a transformer (a new name is carried over to its houses)", tag: "grid",
+            audit: "grid.transformer.update", request: "Transformer", response: "Transformer")
+        ) { request, context in
+            let old = try GridHTTP.name(context, "name")
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, topology, name) = try await GridStore.change(request, context, platform, detail: { (name: String) in "transformer \(name)" }) { editor in
+                let path = try editor.replaceTransformer(old, with: body)
+                return (path, "", body["name"]?.string ?? old)
+            }
+            return try transformerResponse(name, grid, topology)
+        }
+
+        routes.add(Endpoint(
+            .delete, "/api/v1/grids/:id/transformers/:name", access: .permission(.gridWrite),
+            summary: "Remove a transformer (cascade=true also removes its houses)", tag: "grid", audit: "grid.transformer.delete",
+            parameters: [.init("cascade", "boolean", "also remove the transformer's houses")])
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            let cascade = try Query(request).string("cascade") == "true"
+            _ = try await GridStore.change(request, context, platform, detail: { (count: Int) in "transformer \(name), \(count) house(s) removed" }) { editor in
+                (nil, "", try editor.removeTransformer(name, cascade: cascade))
+            }
+            return .noContent()
+        }
+    }
+
+    static func transformerResponse(
+        _ name: String, _ grid: StoredGrid, _ topology: GridTopology, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        guard let view = GridViews.transformers(topology).first(where: { $0["name"]?.string == name }) else {
+            throw Problem.notFound("transformer \"\(name)\"")
+        }
+        let location = "/api/v1/grids/\(grid.id.uuidString.lowercased())/transformers/\(GridViews.escapePath(name))"
+        return GridHTTP.response(view, status: status, headers: GridStore.headers(grid, location: status == .created ? location : nil))
+    }
+
+    // MARK: houses
+
+    static func addHouses(to routes: Routes) {
+        let platform = routes.platform
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/houses", access: .permission(.gridRead),
+            summary: "The grid's houses in document order", tag: "grid",
+            parameters: [.init("transformer", "string", "only this transformer's houses"), .init("limit", "integer", "page size, 1–200"),
+                         .init("cursor", "string", "from next_cursor")],
+            response: "HousePage")
+        ) { request, context in
+            let grid = try await GridStore.grid(context, platform)
+            let query = Query(request)
+            let limit = try query.limit()
+            let offset = try query.cursor().map { text -> Int in
+                guard let n = Int(text), n >= 0 else { throw Problem.badQuery("cursor", "is not a cursor this server gave out") }
+                return n
+            } ?? 0
+            let transformer = try query.string("transformer")
+            let houses = try TopologyEditor(document: grid.document).grids.flatMap { TopologyEditor.list($0, "houses") }
+                .filter { transformer == nil || $0["transformer"]?.string == transformer }
+            let page = houses.dropFirst(offset).prefix(limit).map(GridJSON.object)
+            let next: GridJSON = offset + limit < houses.count ? .string(Cursor.encode(String(offset + limit))) : .null
+            return GridHTTP.response(.object(["items": .array(Array(page)), "next_cursor": next, "total": .number(Double(houses.count))]),
+                                     headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids/:id/houses", access: .permission(.gridWrite),
+            summary: "Add a house (its transformer decides the grid)", tag: "grid", audit: "grid.house.create",
+            request: "House", response: "House", status: 201)
+        ) { request, context in
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, _, name) = try await GridStore.change(request, context, platform, detail: { (house: String) in "house \(house)" }) { editor in
+                (try editor.addHouse(body), "", body["name"]?.string ?? "")
+            }
+            return try houseResponse(name, grid, status: .created)
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids/:id/houses/bulk", access: .permission(.gridWrite),
+            summary: "Add N houses from a template, named prefix + number", tag: "grid", audit: "grid.house.bulk_create",
+            request: "BulkHouses", response: "BulkHousesResult", status: 201)
+        ) { request, context in
+            let body = try await GridHTTP.readObject(request, context)
+            guard let count = body["count"]?.number, count == count.rounded(), (1...10_000).contains(count) else {
+                throw Problem.invalid("/count", "must be a whole number from 1 to 10000")
+            }
+            guard var given = body["template"]?.object else { throw Problem.invalid("/template", "is required: a house without a name") }
+            given.removeValue(forKey: "name")
+            if let transformer = body["transformer"] { given["transformer"] = transformer }
+            let template = given
+            let prefix = body["name_prefix"]?.string ?? "H"
+            guard !prefix.isEmpty, prefix.count <= 50 else { throw Problem.invalid("/name_prefix", "must be 1–50 characters") }
+            let (grid, _, names) = try await GridStore.change(request, context, platform, detail: { (names: [String]) in "\(names.count) houses" }) { editor in
+                let (names, path) = try editor.addHouses(count: Int(count), template: template, prefix: prefix)
+                return (path, "/template", names)
+            }
+            return GridHTTP.response(
+                .object(["created": .array(names.map(GridJSON.string)), "grid_version": .number(Double(grid.version))]), status: .created,
+                headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/houses/:name", access: .permission(.gridRead), summary: "One house", tag: "grid", response: "House")
+        ) { _, context in
+            try houseResponse(try GridHTTP.name(context, "name"), try await GridStore.grid(context, platform))
+        }
+
+        routes.add(Endpoint(
+            .put, "/api/v1/grids/:id/houses/:name", access: .permission(.gridWrite), summary: "Replace a house", tag: "grid",
+            audit: "grid.house.update", request: "House", response: "House")
+        ) { request, context in
+            let old = try GridHTTP.name(context, "name")
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, _, name) = try await GridStore.change(request, context, platform, detail: { (house: String) in "house \(house)" }) { editor in
+                (try editor.replaceHouse(old, with: body), "", body["name"]?.string ?? old)
+            }
+            return try houseResponse(name, grid)
+        }
+
+        routes.add(Endpoint(
+            .patch, "/api/v1/grids/:id/houses/:name", access: .permission(.gridWrite),
+            summary: "Change some fields of a house (JSON merge patch: null removes a field)", tag: "grid",
+            audit: "grid.house.update", request: "HousePatch", response: "House")
+        ) { request, context in
+            let old = try GridHTTP.name(context, "name")
+            let patch = try await GridHTTP.read(request, context)
+            guard case .object = patch else { throw Problem.invalid("/", "must be a JSON object") }
+            let (grid, _, name) = try await GridStore.change(request, context, platform, detail: { (house: String) in "house \(house)" }) { editor in
+                let current = try editor.requireHouse(old).value
+                let merged = TopologyEditor.mergePatch(.object(current), patch).object ?? current
+                return (try editor.replaceHouse(old, with: merged), "", merged["name"]?.string ?? old)
+            }
+            return try houseResponse(name, grid)
+        }
+
+        routes.add(Endpoint(
+            .delete, "/api/v1/grids/:id/houses/:name", access: .permission(.gridWrite), summary: "Remove a house", tag: "grid",
+            audit: "grid.house.delete")
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            _ = try await GridStore.change(request, context, platform, detail: { (_: Int) in "house \(name)" }) { editor in
+                try editor.removeHouse(name)
+                return (nil, "", 0)
+            }
+            return .noContent()
+        }
+    }
+
+    static func houseResponse(_ name: String, _ grid: StoredGrid, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let house = try TopologyEditor(document: grid.document).house(named: name) else { throw Problem.notFound("house \"\(name)\"") }
+        let location = "/api/v1/grids/\(grid.id.uuidString.lowercased())/houses/\(GridViews.escapePath(name))"
+        return GridHTTP.response(.object(house.value), status: status, headers: GridStore.headers(grid, location: status == .created ? location : nil))
+    }
+
+    // MARK: PV systems and batteries
+
+    static func addEquipment(to routes: Routes) {
+        let platform = routes.platform
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/houses/:name/pv-systems", access: .permission(.gridRead),
+            summary: "A house's PV systems", tag: "grid", response: "PVSystemList")
+        ) { _, context in
+            let grid = try await GridStore.grid(context, platform)
+            let house = try TopologyEditor(document: grid.document).requireHouse(try GridHTTP.name(context, "name")).value
+            return GridHTTP.response(.object(["items": house["pv_systems"] ?? .array([])]), headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .post, "/api/v1/grids/:id/houses/:name/pv-systems", access: .permission(.gridWrite),
+            summary: "Add a PV system to a house", tag: "grid", audit: "grid.pv.create", request: "PVSystem", response: "PVSystemList",
+            status: 201)
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, _, index) = try await GridStore.change(request, context, platform, detail: { (index: Int) in "house \(name), PV system \(index)" }) { editor in
+                let (path, index) = try editor.addPV(name, body)
+                return (path, "", index)
+            }
+            return try pvResponse(name, grid, index: index, status: .created)
+        }
+
+        routes.add(Endpoint(
+            .put, "/api/v1/grids/:id/houses/:name/pv-systems/:index", access: .permission(.gridWrite),
+            summary: "Replace a house's PV system (index from 0)", tag: "grid", audit: "grid.pv.update", request: "PVSystem",
+            response: "PVSystemList")
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            let index = try pvIndex(context)
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, _, _) = try await GridStore.change(request, context, platform, detail: { (index: Int) in "house \(name), PV system \(index)" }) { editor in
+                (try editor.changePV(name, index: index, to: body), "", index)
+            }
+            return try pvResponse(name, grid, index: index)
+        }
+
+        routes.add(Endpoint(
+            .delete, "/api/v1/grids/:id/houses/:name/pv-systems/:index", access: .permission(.gridWrite),
+            summary: "Remove a house's PV system", tag: "grid", audit: "grid.pv.delete")
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            let index = try pvIndex(context)
+            _ = try await GridStore.change(request, context, platform, detail: { (index: Int) in "house \(name), PV system \(index)" }) { editor in
+                _ = try editor.changePV(name, index: index, to: nil)
+                return (nil, "", index)
+            }
+            return .noContent()
+        }
+
+        routes.add(Endpoint(
+            .get, "/api/v1/grids/:id/houses/:name/battery", access: .permission(.gridRead), summary: "A house's battery",
+            tag: "grid", response: "Battery")
+        ) { _, context in
+            let grid = try await GridStore.grid(context, platform)
+            let name = try GridHTTP.name(context, "name")
+            guard let battery = try TopologyEditor(document: grid.document).requireHouse(name).value["battery"] else {
+                throw Problem.notFound("battery of house \"\(name)\"")
+            }
+            return GridHTTP.response(battery, headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .put, "/api/v1/grids/:id/houses/:name/battery", access: .permission(.gridWrite),
+            summary: "Set (add or replace) a house's battery", tag: "grid", audit: "grid.battery.update", request: "Battery",
+            response: "Battery")
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            let body = try await GridHTTP.readObject(request, context)
+            let (grid, _, _) = try await GridStore.change(request, context, platform, detail: { (_: Int) in "house \(name), battery" }) { editor in
+                (try editor.changeBattery(name, to: body), "", 0)
+            }
+            let battery = try TopologyEditor(document: grid.document).requireHouse(name).value["battery"] ?? .null
+            return GridHTTP.response(battery, headers: GridStore.headers(grid))
+        }
+
+        routes.add(Endpoint(
+            .delete, "/api/v1/grids/:id/houses/:name/battery", access: .permission(.gridWrite),
+            summary: "Remove a house's battery", tag: "grid", audit: "grid.battery.delete")
+        ) { request, context in
+            let name = try GridHTTP.name(context, "name")
+            _ = try await GridStore.change(request, context, platform, detail: { (_: Int) in "house \(name), battery" }) { editor in
+                _ = try editor.changeBattery(name, to: nil)
+                return (nil, "", 0)
+            }
+            return .noContent()
+        }
+    }
+
+    static func pvIndex(_ context: AppRequestContext) throws -> Int {
+        guard let text = context.parameters.get("index"), let index = Int(text), index >= 0 else { throw Problem.notFound("PV system") }
+        return index
+    }
+
+    static func pvResponse(_ name: String, _ grid: StoredGrid, index: Int, status: HTTPResponse.Status = .ok) throws -> Response {
+        let house = try TopologyEditor(document: grid.document).requireHouse(name).value
+        let systems = house["pv_systems"]?.array ?? []
+        guard systems.indices.contains(index) else { throw Problem.notFound("PV system \(index) of house \"\(name)\"") }
+        let location = "/api/v1/grids/\(grid.id.uuidString.lowercased())/houses/\(GridViews.escapePath(name))/pv-systems/\(index)"
+        return GridHTTP.response(
+            .object(["index": .number(Double(index)), "pv_system": systems[index], "items": .array(systems)]), status: status,
+            headers: GridStore.headers(grid, location: status == .created ? location : nil))
+    }
+}
+
+extension TopologyEditor {
+    /// `finish` for a grid built from a create body: document paths `grids[0].…` are reported as body pointers.
+    func finishCreate() throws -> (topology: GridTopology, document: String) {
+        do {
+            let topology = try GridTopology.read(json: Data(GridJSON.object(root).serialized().utf8))
+            return (topology, topology.jsonString())
+        } catch let error as TopologyError {
+            let errors = error.issues.map { issue -> Problem.FieldError in
+                var path = issue.path
+                if path.hasPrefix("grids[0].") { path = String(path.dropFirst("grids[0].".count)) }
+                if path == "grids[0]" || path == "grids" { path = "" }
+                return Problem.FieldError(field: GridHTTP.pointer(path), message: issue.message)
+            }
+            throw Problem(.validation, detail: error.description, errors: errors)
+        }
+    }
+}
