@@ -19,6 +19,32 @@ extension BrowserTests {
             }
         }
 
+        @Test func reducedMotionStillsTheRunningIndicator() async throws {
+            try await Browser.run { browser in
+                // Arrange: a running-state badge, as the jobs table shows one.
+                try await browser.logIn()
+                let duration = """
+                    const badge = document.createElement("span");
+                    badge.className = "state state-running";
+                    document.querySelector("main").append(badge);
+                    const seconds = parseFloat(getComputedStyle(badge, "::before").animationDuration);
+                    badge.remove();
+                    return seconds;
+                    """
+
+                // Act
+                let normal = try await browser.driver.execute(duration).number ?? 0
+                try await browser.driver.devTools("Emulation.setEmulatedMedia", [
+                    "features": [["name": "prefers-reduced-motion", "value": "reduce"]],
+                ])
+                let reduced = try await browser.driver.execute(duration).number ?? 1
+
+                // Assert
+                #expect(normal >= 0.5, "the indicator pulses by default")
+                #expect(reduced < 0.01, "and stands still when less motion is asked for")
+            }
+        }
+
         @Test func printingShowsTheContentWithoutNavigation() async throws {
             try await Browser.run { browser in
                 // Arrange: a dark theme on screen must not reach the paper.
