@@ -36,9 +36,11 @@ let package = Package(
     ],
     targets: [
         // MARK: pure cores
-        .target(name: "Series"),
-        .target(name: "Solar"),
-        .target(name: "GridModel", dependencies: ["Solar", "Series"]),
+        // Calendar arithmetic on day numbers, shared by every core that needs it.
+        .target(name: "TimeBase"),
+        .target(name: "Series", dependencies: ["TimeBase"]),
+        .target(name: "Solar", dependencies: ["TimeBase"]),
+        .target(name: "GridModel", dependencies: ["Solar", "Series", "TimeBase"]),
         .target(name: "PlantData", dependencies: [
             "Series",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -69,6 +71,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "Charts", dependencies: [
+            "TimeBase",
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "WebUI", dependencies: [

@@ -1,28 +1,17 @@
+import TimeBase
+
 /// Calendar arithmetic without Foundation's calendars: the readers convert millions of fields, and
-/// fixed-offset local times need nothing more than the proleptic Gregorian day count.
+/// fixed-offset local times need nothing more than the proleptic Gregorian day count (`TimeBase.CivilDate`).
 enum CivilTime {
-    /// Days since 1970-01-01 of a Gregorian date (H. Hinnant's `days_from_civil`).
+    /// Days since 1970-01-01 of a Gregorian date.
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
-    /// The Gregorian date of a day count since 1970-01-01 (`civil_from_days`).
+    /// The Gregorian date of a day count since 1970-01-01.
     static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CivilDate.date(days: Int64(days))
+        return (Int(date.year), Int(date.month), Int(date.day))
     }
 
     /// Milliseconds since 1970 (UTC) of a local wall-clock time at a fixed UTC offset.

@@ -1,4 +1,5 @@
 import Foundation
+import TimeBase
 
 /// A civil (wall-clock) date without time zone, e.g. the `--from 2025-01-01` of a run.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -21,28 +22,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), H. Hinnant's `days_from_civil`.
-    public var epochDay: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public var epochDay: Int { Int(CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day))) }
 
-    /// The inverse of `epochDay` (`civil_from_days`).
-    public init(epochDay z0: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    /// The inverse of `epochDay`.
+    public init(epochDay: Int) {
+        let date = CivilDate.date(days: Int64(epochDay))
+        self.init(year: Int(date.year), month: Int(date.month), day: Int(date.day))
     }
 
     /// ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
@@ -53,15 +39,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public func adding(days: Int) -> LocalDate { LocalDate(epochDay: epochDay + days) }
 
-    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func isLeap(_ y: Int) -> Bool { CivilDate.isLeap(Int64(y)) }
 
-    public static func daysInMonth(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: isLeap(y) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+    public static func daysInMonth(_ y: Int, _ m: Int) -> Int { Int(CivilDate.daysInMonth(year: Int64(y), month: Int64(m))) }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), after Howard Hinnant's
 /// algorithms. Used instead of `Calendar` in hot loops: one parse or bucket costs a few integer operations.
-/// Public so other modules can share it instead of keeping their own copies.
+/// Shared by the pure cores (Series, Solar, GridModel, Charts) so that none keeps its own copy.
 public enum CivilDate {
     public static let millisPerDay: Int64 = 86_400_000
 

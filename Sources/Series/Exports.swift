@@ -1,0 +1,2 @@
+// Series' users see the shared calendar arithmetic as before.
+@_exported import TimeBase
