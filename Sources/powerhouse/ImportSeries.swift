@@ -74,18 +74,20 @@ struct ImportSeries: AsyncParsableCommand {
         var config = try common.loadConfig()
         config.jobWorkers = 0
         LogSetup.bootstrap(format: .text, level: .warning)
-        let database = try await openDatabase(config, logger: Logger(label: "powerhouse.import"))
+        // The database opens (and migrates) while the file is being read.
+        let opening = Task { try await openDatabase(config, logger: Logger(label: "powerhouse.import")) }
         do {
-            try await importFile(url, size: size, settings: settings, tags: tagValues, database: database)
-            await database.shutdown()
+            try await importFile(url, size: size, settings: settings, tags: tagValues, opening: opening)
         } catch {
-            await database.shutdown()
+            if let database = try? await opening.value { await database.shutdown() }
             if let csv = error as? CSVImportError { throw ValidationError("nothing was imported: \(csv.description)") }
             throw error
         }
     }
 
-    func importFile(_ url: URL, size: Int, settings: CSVSettings, tags: [String: String], database: AppDatabase) async throws {
+    func importFile(
+        _ url: URL, size: Int, settings: CSVSettings, tags: [String: String], opening: Task<AppDatabase, any Error>
+    ) async throws {
         let started = Date()
         var reported = -1
         let result = try await SeriesImporter.parse(FileParts(url: url), settings: settings, totalBytes: size) { fraction in
@@ -95,15 +97,15 @@ struct ImportSeries: AsyncParsableCommand {
                 printError("read \(percent)%")
             }
         }
-        let prepared = await SeriesImporter.prepare(result, tags: tags)
-        printError("writing \(prepared.count) series")
-        let now = Date()
+        let database = try await opening.value
+        printError("writing \(result.series.count) series")
         let osUser = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         let filename = url.lastPathComponent
         let report = result.report
-        let created = try await database.db.transaction { tx in
-            let created = try await SeriesImporter.store(
-                prepared, report: report, on: tx, jobID: nil, ownerID: nil, filename: filename, now: now)
+        let now = Date()
+        let created = try await SeriesImporter.commit(
+            result, tags: tags, database: database.db, jobID: nil, ownerID: nil, filename: filename, now: now
+        ) { tx, created in
             for series in created {
                 try await AuditRepository(tx).record(
                     AuditRecordInput(actorID: nil, actorName: "cli:\(osUser)", action: "series.import", objectType: "series",
@@ -111,7 +113,6 @@ struct ImportSeries: AsyncParsableCommand {
                                      detail: "\(filename), \(series.pointCount) points"),
                     at: now)
             }
-            return created
         }
         for series in created {
             print("\(series.id.uuidString.lowercased())  \(series.name)  \(series.unit)  \(series.pointCount) points  "
@@ -124,6 +125,7 @@ struct ImportSeries: AsyncParsableCommand {
             try Data(report.skippedRowsCSV().utf8).write(to: URL(fileURLWithPath: path))
             printError("skipped rows written to \(path)")
         }
+        await database.shutdown()
     }
 
     static func tags(_ text: String?) throws -> [String: String] {

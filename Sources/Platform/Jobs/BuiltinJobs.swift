@@ -37,10 +37,10 @@ public enum BuiltinJobs {
             return JobOutcome(message: "slept \(payload.seconds ?? 2) s in \(steps) steps")
         })
 
-    /// `maintenance.vacuum` (admin): drops expired sessions and old events, then compacts the database.
+    /// `maintenance.vacuum` (admin): drops expired sessions, old events and stale uploads, then compacts the database.
     public static func vacuum(eventRetention: TimeInterval, clock: AppClock) -> JobKind {
         JobKind(
-            name: "maintenance.vacuum", summary: "drop expired sessions and old events, then compact the database",
+            name: "maintenance.vacuum", summary: "drop expired sessions, old events and stale uploads, then compact the database",
             submitPermission: .systemMaintain, maxAttempts: 1,
             run: { context in
                 let now = clock.now
@@ -48,6 +48,8 @@ public enum BuiltinJobs {
                 try await CredentialRepository(context.database.db).deleteExpiredSessions(now: now)
                 try await context.progress(0.3, message: "dropping old events")
                 try await EventRepository(context.database.db).prune(olderThan: now.addingTimeInterval(-eventRetention))
+                try await context.progress(0.4, message: "dropping stale uploads")
+                try await UploadStore(database: context.database, clock: clock, limit: 0).deleteStale(olderThan: UploadStore.staleAfter)
                 try await context.progress(0.5, message: "compacting")
                 let statement = context.database.kind == .sqlite ? "VACUUM" : "VACUUM ANALYZE"
                 try await context.database.sql.raw(.init(statement)).run()

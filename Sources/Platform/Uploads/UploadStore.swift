@@ -18,10 +18,14 @@ import Storage
 /// - More than ``limit`` bytes (`limits.upload_bytes`) is a 413 problem; a declared `Content-Length` over the
 ///   limit is refused before reading anything. Whatever went wrong, a failed upload leaves no rows.
 /// - Uploads are in the database, so a worker on another instance can read them. Whoever consumes an upload
-///   deletes it (best in the transaction that stores its result); `deleteStale` sweeps the rest.
+///   deletes it (best in the transaction that stores its result); `maintenance.vacuum` sweeps the rest
+///   after ``staleAfter``.
 /// - `purpose` keeps modules apart: check it (and the owner) before reading an upload a client names.
 public struct UploadStore: Sendable {
     public static let partSize = 1 << 20
+    /// Age after which `maintenance.vacuum` removes an upload nobody consumed (a lost transfer, a failed import
+    /// that was never retried).
+    public static let staleAfter: TimeInterval = 7 * 86_400
 
     let database: AppDatabase
     let clock: AppClock

@@ -32,17 +32,13 @@ enum SeriesImportJob {
                 ) { fraction in
                     try await context.progress(0.85 * fraction, message: "reading \(megabytes) MB")
                 }
-                try await context.progress(0.86, message: "encoding \(result.series.count) series")
-                let prepared = await SeriesImporter.prepare(result, tags: payload.tags)
                 let report = result.report
-                try await context.progress(0.9, message: "writing \(prepared.count) series")
-                let now = platform.clock.now
-                let created = try await context.database.db.transaction { tx in
-                    let created = try await SeriesImporter.store(
-                        prepared, report: report, on: tx, jobID: context.job.id, ownerID: context.job.createdBy,
-                        filename: payload.filename, now: now)
+                try await context.progress(0.86, message: "encoding and writing \(result.series.count) series")
+                let created = try await SeriesImporter.commit(
+                    result, tags: payload.tags, database: context.database.db, jobID: context.job.id,
+                    ownerID: context.job.createdBy, filename: payload.filename, now: platform.clock.now
+                ) { tx, _ in
                     try await uploads.delete(upload.id, on: tx)
-                    return created
                 }
                 let points = created.reduce(0) { $0 + $1.pointCount }
                 let skipped = report.skippedRows > 0 ? "; \(report.skippedRows) rows skipped" : ""

@@ -76,13 +76,10 @@ enum SeriesPages {
             query.points = 800
             let chart = try await SeriesValues.compute(info, query, points: 800, store: store)
             let model = SeriesDetailPage.Model(
-                id: info.id.uuidString.lowercased(), name: info.name, unit: info.unit, kind: info.kind.rawValue,
-                source: info.source.rawValue, tags: info.tags, timeZone: info.timeZone,
+                series: row(info), timeZone: info.timeZone,
                 regularity: info.regularity.stepMillis.map { "every \(stepText($0))" } ?? "irregular",
-                points: info.pointCount, valueCount: stats.valueCount, first: info.firstTimestamp.map(SeriesTime.date),
-                last: info.lastTimestamp.map(SeriesTime.date), bytes: info.byteCount, bytesPerPoint: info.bytesPerPoint,
-                chunkCount: info.chunkCount, min: stats.min, max: stats.max, mean: stats.mean,
-                chartTimes: chart.data.timestamps, chartValues: chart.data.values,
+                valueCount: stats.valueCount, bytes: info.byteCount, chunkCount: info.chunkCount, min: stats.min, max: stats.max,
+                mean: stats.mean, chartTimes: chart.data.timestamps, chartValues: chart.data.values,
                 importJobID: info.importJobID?.uuidString.lowercased(), canWrite: identity.can(.seriesWrite),
                 kinds: QuantityKind.allCases.map(\.rawValue))
             return PageSupport.html(SeriesDetailPage.render(model, context: page(request, context)))

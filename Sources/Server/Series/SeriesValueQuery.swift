@@ -128,13 +128,13 @@ enum SeriesValues {
             data = result.data
         } else {
             let limit = points == nil ? SeriesValueQuery.maxRawPoints : SeriesValueQuery.maxDownsampledPoints
-            let stored = try await store.pointsAtMost(info, range: from..<to)
-            if stored > limit {
+            do {
+                data = try await store.read(info, range: from..<to, maxPoints: limit)
+            } catch let tooMany as SeriesStore.TooManyPoints {
                 throw Problem.badQuery(
                     points == nil ? "points" : "to",
-                    "the range holds about \(stored) points, more than \(limit); \(points == nil ? "add points=… or interval=…, or " : "")narrow from/to")
+                    "\(tooMany); \(points == nil ? "add points=… or interval=…, or " : "")narrow from/to")
             }
-            data = try await store.read(info, range: from..<to)
             switch query.convert {
             case .energy: data = Energy.fromPower(data, nominalStepMillis: info.regularity.stepMillis)
             case .power: data = Energy.toPower(data, nominalStepMillis: info.regularity.stepMillis)

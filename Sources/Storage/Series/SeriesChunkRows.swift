@@ -77,12 +77,33 @@ struct SeriesChunkRows {
         return out
     }
 
-    /// Decoded points of the chunks that may hold points in `range`, in time order (not yet cut to `range`).
-    func points(seriesID: UUID, blockMillis: Int64, range: Range<Int64>?) async throws -> [SeriesData] {
-        var query = sql.select().column("data").from(Self.table).where("series_id", .equal, SQLBind(seriesID))
+    /// The points in `range` (nil = all), in time order, in one query. Only the chunks the range touches are
+    /// read; their stored point counts are checked against `maxPoints` before anything is decoded, and only
+    /// the chunks the range cuts are trimmed (no copy of the whole result).
+    func points(seriesID: UUID, blockMillis: Int64, range: Range<Int64>?, maxPoints: Int) async throws -> SeriesData {
+        var query = sql.select().columns(["block_start", "point_count", "data"].map { SQLColumn($0) as any SQLExpression })
+            .from(Self.table).where("series_id", .equal, SQLBind(seriesID))
         if let range { query = restrict(query, to: range, blockMillis: blockMillis) }
         let rows = try await query.orderBy("block_start").all()
-        return try rows.map { row in try ChunkCodec.decode(try row.decode(column: "data", as: Data.self)) }
+        var total = 0
+        for row in rows { total += try row.decode(column: "point_count", as: Int.self) }
+        if total > maxPoints { throw SeriesStore.TooManyPoints(count: total, limit: maxPoints) }
+        var out = SeriesData()
+        out.reserveCapacity(total)
+        for row in rows {
+            let blockStart = try row.decode(column: "block_start", as: Int64.self)
+            var piece: SeriesData
+            do { piece = try ChunkCodec.decode(try row.decode(column: "data", as: Data.self)) } catch {
+                throw SeriesStore.DamagedChunk(seriesID: seriesID, blockStart: blockStart)
+            }
+            if let range, let first = piece.timestamps.first, let last = piece.timestamps.last,
+                first < range.lowerBound || last >= range.upperBound
+            {
+                piece = piece.slice(from: range.lowerBound, to: range.upperBound)
+            }
+            out.append(contentsOf: piece)
+        }
+        return out
     }
 
     /// Totals of a series' chunks: (chunks, points, first, last, bytes).

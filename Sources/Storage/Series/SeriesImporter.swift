@@ -3,8 +3,8 @@ import Foundation
 import Series
 
 /// The one import path of CSV series, shared by the `series.import` job and `powerhouse import series`:
-/// detect settings from the first bytes, parse the whole stream, encode, then store every series in **one
-/// transaction** at the end. Until that commit nothing is visible; a failure, a cancellation or a killed
+/// detect settings from the first bytes (`settings`, `check`), parse the whole stream (`parse`), then encode and
+/// store every series in **one transaction** at the end (`commit`). Until that commit nothing is visible; a failure, a cancellation or a killed
 /// process leaves no rows. Compressed chunks wait in memory (about 1 byte per point) until then.
 public enum SeriesImporter {
     /// Settings for a file: detected from `sample` (the first bytes, ``CSVSniffer/sampleSize`` is plenty)
@@ -76,40 +76,41 @@ public enum SeriesImporter {
         return try reader.finish()
     }
 
-    /// Encodes every imported column (one task per column, so several cores share the work).
-    public static func prepare(_ result: CSVImportResult, tags: [String: String] = [:]) async -> [PreparedSeries] {
-        let timeZone = result.report.settings.timeZone
-        return await withTaskGroup(of: (Int, PreparedSeries).self) { group in
-            for (index, imported) in result.series.enumerated() {
-                group.addTask {
-                    let metadata = imported.metadata(id: "", timeZone: timeZone, tags: tags)
-                    return (index, PreparedSeries(metadata: metadata, data: imported.data))
+    /// Encodes and stores every imported column and the import's report in **one transaction** on `database`.
+    /// Columns are encoded in parallel (one task per column) while the finished ones are already being written,
+    /// so encoding and writing overlap; nothing is visible until the commit. `alongside` runs last in the same
+    /// transaction with the new series (remove the upload, write audit entries).
+    public static func commit(
+        _ result: CSVImportResult, tags: [String: String] = [:], database: any Database, jobID: UUID?, ownerID: UUID?,
+        filename: String?, now: Date, alongside: @escaping @Sendable (any Database, [SeriesInfo]) async throws -> Void = { _, _ in }
+    ) async throws -> [SeriesInfo] {
+        let columns = result.series
+        let report = result.report
+        let timeZone = report.settings.timeZone
+        return try await database.transaction { tx in
+            let store = SeriesStore(tx)
+            var created = [SeriesInfo?](repeating: nil, count: columns.count)
+            try await withThrowingTaskGroup(of: (Int, PreparedSeries).self) { group in
+                for (index, imported) in columns.enumerated() {
+                    group.addTask {
+                        let metadata = imported.metadata(id: "", timeZone: timeZone, tags: tags)
+                        return (index, PreparedSeries(metadata: metadata, data: imported.data))
+                    }
+                }
+                for try await (index, prepared) in group {
+                    created[index] = try await store.create(prepared, ownerID: ownerID, importJobID: jobID, now: now)
                 }
             }
-            var out: [(Int, PreparedSeries)] = []
-            for await item in group { out.append(item) }
-            return out.sorted { $0.0 < $1.0 }.map(\.1)
+            let series = created.compactMap { $0 }
+            if let jobID {
+                try await SeriesImportRepository(tx).save(
+                    jobID: jobID, ownerID: ownerID, filename: filename, reportJSON: reportJSON(report),
+                    skippedCSV: Data(report.skippedRowsCSV().utf8), seriesCount: series.count,
+                    pointCount: series.reduce(0) { $0 + $1.pointCount }, now: now)
+            }
+            try await alongside(tx, series)
+            return series
         }
-    }
-
-    /// Stores prepared series and the import's report on `tx` (call inside the transaction that also removes
-    /// the upload and writes the audit entry).
-    public static func store(
-        _ prepared: [PreparedSeries], report: CSVImportReport, on tx: any Database, jobID: UUID?, ownerID: UUID?,
-        filename: String?, now: Date
-    ) async throws -> [SeriesInfo] {
-        let store = SeriesStore(tx)
-        var created: [SeriesInfo] = []
-        for series in prepared {
-            created.append(try await store.create(series, ownerID: ownerID, importJobID: jobID, now: now))
-        }
-        if let jobID {
-            try await SeriesImportRepository(tx).save(
-                jobID: jobID, ownerID: ownerID, filename: filename, reportJSON: reportJSON(report),
-                skippedCSV: Data(report.skippedRowsCSV().utf8), seriesCount: created.count,
-                pointCount: created.reduce(0) { $0 + $1.pointCount }, now: now)
-        }
-        return created
     }
 
     /// The report as JSON without its issue list (that is the skipped-row CSV), issues summarised by count.

@@ -229,25 +229,22 @@ public struct SeriesStore: Sendable {
 
     // MARK: reading
 
-    /// The points in `range` (half-open; nil = all). Only chunks overlapping the range are decoded.
-    public func read(_ series: SeriesInfo, range: Range<Int64>? = nil) async throws -> SeriesData {
-        let pieces = try await chunks.points(seriesID: series.id, blockMillis: series.blockMillis, range: range)
-        var out = SeriesData()
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { out.append(contentsOf: piece) }
-        guard let range else { return out }
-        return out.slice(from: range.lowerBound, to: range.upperBound)
+    /// Thrown by `read` when the range holds more points than the caller allows.
+    public struct TooManyPoints: Error, CustomStringConvertible {
+        public let count: Int
+        public let limit: Int
+        public var description: String { "the range holds about \(count) points, more than \(limit)" }
+    }
+
+    /// The points in `range` (half-open; nil = all). Only chunks overlapping the range are read and decoded;
+    /// more than `maxPoints` stored in them throws ``TooManyPoints`` before any decoding.
+    public func read(_ series: SeriesInfo, range: Range<Int64>? = nil, maxPoints: Int = .max) async throws -> SeriesData {
+        try await chunks.points(seriesID: series.id, blockMillis: series.blockMillis, range: range, maxPoints: maxPoints)
     }
 
     /// Chunk summaries overlapping `range` (nil = all), in time order; no decoding.
     public func chunkSummaries(_ series: SeriesInfo, range: Range<Int64>? = nil) async throws -> [StoredChunk] {
         try await chunks.summaries(seriesID: series.id, blockMillis: series.blockMillis, range: range)
-    }
-
-    /// Points stored in `range`, counted from the summaries of the chunks it touches (an upper bound when the
-    /// range cuts a chunk): lets a caller refuse an oversized raw query before decoding anything.
-    public func pointsAtMost(_ series: SeriesInfo, range: Range<Int64>? = nil) async throws -> Int {
-        try await chunkSummaries(series, range: range).reduce(0) { $0 + $1.summary.pointCount }
     }
 
     /// Calendar aggregation over the aggregator's buckets: chunks lying inside one bucket contribute their

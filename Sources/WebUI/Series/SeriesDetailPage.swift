@@ -5,20 +5,11 @@ import Plot
 /// One series: a zoomable chart (re-requesting data at the chart's width), statistics, exports and edits.
 public enum SeriesDetailPage {
     public struct Model: Sendable {
-        public let id: String
-        public let name: String
-        public let unit: String
-        public let kind: String
-        public let source: String
-        public let tags: [String: String]
+        public let series: SeriesRow
         public let timeZone: String
         public let regularity: String
-        public let points: Int
         public let valueCount: Int
-        public let first: Date?
-        public let last: Date?
         public let bytes: Int
-        public let bytesPerPoint: Double
         public let chunkCount: Int
         public let min: Double?
         public let max: Double?
@@ -30,24 +21,14 @@ public enum SeriesDetailPage {
         public let canWrite: Bool
         public let kinds: [String]
 
-        public init(id: String, name: String, unit: String, kind: String, source: String, tags: [String: String],
-                    timeZone: String, regularity: String, points: Int, valueCount: Int, first: Date?, last: Date?,
-                    bytes: Int, bytesPerPoint: Double, chunkCount: Int, min: Double?, max: Double?, mean: Double?,
-                    chartTimes: [Int64], chartValues: [Double], importJobID: String?, canWrite: Bool, kinds: [String]) {
-            self.id = id
-            self.name = name
-            self.unit = unit
-            self.kind = kind
-            self.source = source
-            self.tags = tags
+        public init(series: SeriesRow, timeZone: String, regularity: String, valueCount: Int, bytes: Int, chunkCount: Int,
+                    min: Double?, max: Double?, mean: Double?, chartTimes: [Int64], chartValues: [Double],
+                    importJobID: String?, canWrite: Bool, kinds: [String]) {
+            self.series = series
             self.timeZone = timeZone
             self.regularity = regularity
-            self.points = points
             self.valueCount = valueCount
-            self.first = first
-            self.last = last
             self.bytes = bytes
-            self.bytesPerPoint = bytesPerPoint
             self.chunkCount = chunkCount
             self.min = min
             self.max = max
@@ -58,6 +39,17 @@ public enum SeriesDetailPage {
             self.canWrite = canWrite
             self.kinds = kinds
         }
+
+        var id: String { series.id }
+        var name: String { series.name }
+        var unit: String { series.unit }
+        var kind: String { series.kind }
+        var source: String { series.source }
+        var tags: [String: String] { series.tags }
+        var points: Int { series.points }
+        var first: Date? { series.first }
+        var last: Date? { series.last }
+        var bytesPerPoint: Double { series.bytesPerPoint }
     }
 
     public static func render(_ model: Model, context: PageContext) -> String {

@@ -64,6 +64,8 @@ import Testing
     static func counts(_ database: URL) async throws -> (series: Int, chunks: Int) {
         let db = try await AppDatabase.open(.sqliteFile(path: database.path), logger: Logger(label: "test"))
         defer { Task { await db.shutdown() } }
+        // The CLI migrates while it reads the file: a kill may even have come before the tables existed.
+        try await db.migrate()
         let series = try await db.sql.raw("SELECT COUNT(*) AS n FROM series").first()?.decode(column: "n", as: Int.self) ?? -1
         let chunks = try await db.sql.raw("SELECT COUNT(*) AS n FROM series_chunks").first()?.decode(column: "n", as: Int.self) ?? -1
         await db.shutdown()
