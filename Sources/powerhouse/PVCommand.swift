@@ -23,13 +23,13 @@ struct PVCommand: ParsableCommand {
     @Option(help: "Weather file: TMY3, EPW or plain CSV. Default: synthetic weather (needs --lat and --lon).")
     var weather: String?
 
-    @Option(help: "Latitude, degrees north (plain CSV and synthetic weather; overrides a TMY3/EPW header).")
+    @Option(parsing: .unconditional, help: "Latitude, degrees north (plain CSV and synthetic weather; overrides a TMY3/EPW header).")
     var lat: Double?
 
-    @Option(help: "Longitude, degrees east.")
+    @Option(parsing: .unconditional, help: "Longitude, degrees east.")
     var lon: Double?
 
-    @Option(help: "Time zone of naive CSV timestamps: an IANA name (Europe/Berlin) or a UTC offset in hours (-5).")
+    @Option(parsing: .unconditional, help: "Time zone of naive CSV timestamps: an IANA name (Europe/Berlin) or a UTC offset in hours (-5).")
     var tz: String?
 
     @Option(help: "Elevation in metres (plain CSV and synthetic weather).")
@@ -53,7 +53,7 @@ struct PVCommand: ParsableCommand {
     @Option(help: "Inverter nominal efficiency (0–1).")
     var inverterEff: Double = 0.96
 
-    @Option(help: "Power temperature coefficient per °C.")
+    @Option(parsing: .unconditional, help: "Power temperature coefficient per °C.")
     var gamma: Double = -0.0037
 
     @Option(help: "Ground albedo.")

@@ -7,6 +7,9 @@ import WebUI
 
 /// Builds the run and comparison pages' models: KPI cards, charts from the stored series, the house table.
 enum SimulationPageBuilder {
+    /// Rows of the per-house table on the page (the CSV export has every house).
+    static let maxHouseRows = 2_000
+
     static func model(_ s: StoredSimulation, identity: Identity, platform: PlatformServices) async throws -> SimulationPage.Model {
         let job = try await SimulationStore.job(s, platform)
         let state = SimulationStore.state(s, job)
@@ -24,7 +27,12 @@ enum SimulationPageBuilder {
             let topology = try GridTopology.read(json: Data(s.topology.utf8))
             kpis = cards(document, currency: currency)
             charts = try await self.charts(s, topology: topology, platform: platform)
-            houses = try await SimulationStore.houses(s, platform).map { row, result in
+            let shown = try await GridSimulationRepository(platform.database.db).housePage(simulationID: s.id, offset: 0, limit: maxHouseRows)
+            if shown.total > shown.rows.count {
+                notes.append("The house table shows the first \(shown.rows.count) of \(shown.total) houses; houses.csv has them all.")
+            }
+            houses = shown.rows.map { row in
+                let result = (try? GridHTTP.parse(Data(row.result.utf8)))?.object ?? [:]
                 let t = result["total"]
                 func v(_ key: String) -> Double { t?[key]?.number ?? 0 }
                 return SimulationPage.HouseRow(
@@ -93,8 +101,8 @@ enum SimulationPageBuilder {
 
     static let balance: [(metric: String, label: String, sign: Double, color: ChartColor)] = [
         ("self_kw", "PV used on site", 1, .solar), ("battery_discharge_kw", "battery discharge", 1, .battery),
-        ("shared_received_kw", "shared from neighbours", 1, ChartColor.palette(2)), ("import_kw", "grid import", 1, .grid),
-        ("battery_charge_kw", "battery charge", -1, ChartColor.palette(5)), ("shared_delivered_kw", "shared to neighbours", -1, ChartColor.palette(6)),
+        ("shared_received_kw", "shared from neighbours", 1, ChartColor.palette(1)), ("import_kw", "grid import", 1, .grid),
+        ("battery_charge_kw", "battery charge", -1, ChartColor.palette(0)), ("shared_delivered_kw", "shared to neighbours", -1, ChartColor.palette(6)),
         ("export_kw", "grid export", -1, .export), ("curtailed_kw", "curtailed", -1, .limit),
     ]
 

@@ -107,14 +107,15 @@ enum SimulationRoutes {
             let limit = try query.limit()
             let offset = try query.cursor().flatMap(Int.init) ?? 0
             let transformer = try query.string("transformer")
-            let rows = try await SimulationStore.houses(simulation, platform).filter { transformer == nil || $0.0.transformer == transformer }
-            let page = rows.dropFirst(offset).prefix(limit).map { row, result -> GridJSON in
-                var o = result
+            let (rows, total) = try await GridSimulationRepository(platform.database.db).housePage(
+                simulationID: simulation.id, transformer: transformer, offset: offset, limit: limit)
+            let page = rows.map { row -> GridJSON in
+                var o = (try? GridHTTP.parse(Data(row.result.utf8)))?.object ?? [:]
                 o.removeValue(forKey: "monthly")
                 return .object(o)
             }
-            let next: GridJSON = offset + limit < rows.count ? .string(Cursor.encode(String(offset + limit))) : .null
-            return GridHTTP.response(.object(["items": .array(Array(page)), "next_cursor": next, "total": .number(Double(rows.count))]))
+            let next: GridJSON = offset + limit < total ? .string(Cursor.encode(String(offset + limit))) : .null
+            return GridHTTP.response(.object(["items": .array(page), "next_cursor": next, "total": .number(Double(total))]))
         }
 
         routes.add(Endpoint(

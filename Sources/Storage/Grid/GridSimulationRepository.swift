@@ -130,6 +130,25 @@ public struct GridSimulationRepository: Sendable {
         }
     }
 
+    /// One page of per-house results in topology order (optionally one transformer's houses) and how many there are.
+    public func housePage(simulationID: UUID, transformer: String? = nil, offset: Int, limit: Int) async throws -> (rows: [SimulationHouseRow], total: Int) {
+        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            var query = query.from(GridSimulationRows.housesTable).where("simulation_id", .equal, SQLBind(simulationID))
+            if let transformer { query = query.where("transformer", .equal, SQLBind(transformer)) }
+            return query
+        }
+        let total = try await filtered(db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let rows = try await filtered(db.sql.select().columns("position", "name", "grid", "transformer", "result"))
+            .orderBy("position").limit(limit).offset(offset).all().map { row in
+                SimulationHouseRow(
+                    position: try row.decode(column: "position", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                    grid: try row.decode(column: "grid", as: String.self), transformer: try row.decode(column: "transformer", as: String.self),
+                    result: try row.decode(column: "result", as: String.self))
+            }
+        return (rows, total)
+    }
+
     public func seriesLinks(simulationID: UUID, level: String? = nil, name: String? = nil) async throws -> [SimulationSeriesLink] {
         var query = db.sql.select().columns("level", "name", "metric", "series_id").from(GridSimulationRows.seriesTable)
             .where("simulation_id", .equal, SQLBind(simulationID))

@@ -7,14 +7,17 @@ public enum GridUI {
     /// `12,345` for kWh-sized numbers, fewer digits for small ones.
     public static func number(_ value: Double?, decimals: Int = 0) -> String {
         guard let value, value.isFinite else { return "—" }
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.usesGroupingSeparator = true
-        formatter.groupingSeparator = ","
-        formatter.minimumFractionDigits = decimals
-        formatter.maximumFractionDigits = decimals
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        let text = String(format: "%.\(max(0, decimals))f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0])
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        grouped = String(digits) + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        let isZero = !text.contains { ("1"..."9").contains($0) }
+        return value < 0 && !isZero ? "-" + grouped : grouped
     }
 
     public static func percent(_ fraction: Double?, decimals: Int = 1) -> String {

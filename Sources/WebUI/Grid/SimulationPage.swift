@@ -241,7 +241,18 @@ public enum SimulationComparePage {
             .h1(.text("Comparison")),
             .p(.text("Base: "), .a(.href("/grid/simulations/\(model.base.id)"), .text(model.base.name)),
                .text(" · candidate: "), .a(.href("/grid/simulations/\(model.candidate.id)"), .text(model.candidate.name))),
+            .table(
+                .class("data"),
+                .caption(.text("The community in both runs")),
+                .thead(.tr(.th(.text("Figure")), .th(.class("num"), .text(model.base.name)), .th(.class("num"), .text(model.candidate.name)),
+                           .th(.class("num"), .text("Change")))),
+                .tbody(.forEach(headline.compactMap { key, label in model.rows.first { $0.level == "total" && $0.metric == key }.map { ($0, label) } }) { row, label in
+                    .tr(.th(.text(label)), headlineCell(row.metric, row.base), headlineCell(row.metric, row.candidate),
+                        headlineCell(row.metric, row.base.flatMap { b in row.candidate.map { $0 - b } }, signed: true))
+                })
+            ),
             .div(.class("compare-charts"), .forEach(model.charts) { chart in .section(.class("card chart-card"), .component(chart)) }),
+            .h2(.text("Every figure")),
             .table(
                 .class("data sortable"),
                 .caption(.text("Key figures of both runs and the change (candidate − base)")),
@@ -256,6 +267,22 @@ public enum SimulationComparePage {
                 })
             )
         ))
+    }
+
+    static let headline: [(String, String)] = [
+        ("self_sufficiency", "Self-sufficiency"), ("self_consumption", "Self-consumption"), ("community_share", "Community share"),
+        ("import_kwh", "Grid import kWh"), ("export_kwh", "Grid export kWh"), ("received_kwh", "Shared kWh"), ("curtailed_kwh", "Curtailed kWh"),
+        ("peak_loading_percent", "Peak transformer loading %"), ("hours_over_capacity", "Hours over capacity"), ("cost", "Bills"),
+        ("saving", "Saving by sharing"), ("co2_kg", "CO2 kg"), ("battery_cycles", "Battery cycles"),
+    ]
+
+    static func headlineCell(_ metric: String, _ value: Double?, signed: Bool = false) -> Node<HTML.TableRowContext> {
+        let ratio = ["self_sufficiency", "self_consumption", "community_share"].contains(metric)
+        let text = value.map { v -> String in
+            let sign = signed && v > 0 ? "+" : ""
+            return ratio ? sign + GridUI.number(v * 100, decimals: 1) + (signed ? " pt" : " %") : sign + GridUI.number(v, decimals: abs(v) < 100 ? 1 : 0)
+        } ?? "—"
+        return .td(.class("num"), .text(text))
     }
 
     static func cell(_ value: Double?, signed: Bool = false) -> Node<HTML.TableRowContext> {
