@@ -29,5 +29,6 @@ enum Modules {
     static let all: [any ServerModule.Type] = [
         SeriesModule.self,
         GridModule.self,
+        PlantsModule.self,
     ]
 }

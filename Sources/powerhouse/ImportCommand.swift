@@ -6,5 +6,5 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import data files into the database (no server needed).",
-        subcommands: [ImportSeries.self])
+        subcommands: [ImportSeries.self, ImportEGRID.self])
 }

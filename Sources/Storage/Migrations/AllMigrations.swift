@@ -10,6 +10,7 @@ enum AllMigrations {
         CreateEvents(),
         CreateSettings(),
         CreateUploads(),
+        CreatePlantTables(),
         CreateSeries(),
         CreateGridTables(),
     ]

@@ -50,13 +50,30 @@ public enum GridUI {
         _ label: String, name: String, id: String, value: String = "", type: String = "text", required: Bool = false,
         step: String? = nil, placeholder: String? = nil, hint: String? = nil
     ) -> Node<HTML.FormContext> {
-        .div(
+        let id = elementID(id)
+        return .div(
             .class("field"),
             .label(.for(id), .text(label)),
             .selfClosedElement(named: "input", attributes: inputAttributes(
                 type: type, name: name, id: id, value: value, required: required, step: step, placeholder: placeholder, hint: hint)),
             .unwrap(hint) { .small(.id("\(id)-hint"), .class("muted"), .text($0)) }
         )
+    }
+
+    /// Ids are built from user-chosen names (`tr-name-<transformer>`): every character outside `[A-Za-z0-9_-]`
+    /// becomes `_XX` (its UTF-8 bytes in hex), which keeps ids unique, free of spaces and inert in attributes.
+    static func elementID(_ raw: String) -> String {
+        var id = ""
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"):
+                id.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                id += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return id
     }
 
     static func inputAttributes(

@@ -4,20 +4,30 @@ import Plot
 /// The page frame: head with our own CSS and JS (no CDN, no inline script), a skip link, the navigation, the
 /// notice area, the page's content, and the footer.
 public enum Layout {
-    public static func render(title: String, context: PageContext, content: Node<HTML.BodyContext>) -> String {
+    /// - Parameters:
+    ///   - stylesheets: extra stylesheets of this page, as paths under `Public/` (`css/plants.css`).
+    ///   - scripts: extra ES modules of this page, as paths under `Public/` (`js/plants-map.js`).
+    public static func render(
+        title: String, context: PageContext, content: Node<HTML.BodyContext>, stylesheets: [String] = [],
+        scripts: [String] = []
+    ) -> String {
         let html = HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("color-scheme"), .content("light dark")),
-                .title("\(title) · Powerhouse"),
+                // Plot's `.title` also writes social `<meta content=…>` tags with the title unescaped; a bare
+                // element keeps the (user-named) title a text node.
+                .element(named: "title", text: "\(title) · Powerhouse"),
                 .link(.rel(.stylesheet), .href(context.asset("css/app.css"))),
                 .link(.rel(.stylesheet), .href(context.asset("css/charts.css"))),
                 .link(.rel(.icon), .href(context.asset("img/icon.svg")), .type("image/svg+xml")),
                 // Applies the saved theme before first paint; external, so the CSP needs no unsafe-inline.
                 .script(.src(context.asset("js/theme.js"))),
-                .script(.attribute(named: "type", value: "module"), .src(context.asset("js/app.js")))
+                .script(.attribute(named: "type", value: "module"), .src(context.asset("js/app.js"))),
+                .forEach(stylesheets) { .link(.rel(.stylesheet), .href(context.asset($0))) },
+                .forEach(scripts) { .script(.attribute(named: "type", value: "module"), .src(context.asset($0))) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text("Skip to content")),

@@ -15,7 +15,6 @@ public enum ModulePage {
     }
 
     public static let planned: [String: Model] = [
-        "/plants": .init(title: "Plants", purpose: "Power-plant analytics on EPA eGRID data: generation, capacity, emissions and rates by state, region and fuel.", status: "Not built yet."),
         "/maintenance": .init(title: "Maintenance", purpose: "Assets, work orders, preventive schedules, parts, live telemetry, alarms and predictive maintenance.", status: "Not built yet."),
         "/operations": .init(title: "Operations", purpose: "Products, inventory, orders and invoices, demand forecasting, reorder points and working capital.", status: "Not built yet."),
     ]

@@ -1,0 +1,91 @@
+import Foundation
+import PlantData
+
+/// Every cell of a sheet row as JSON text keyed by column code (`{"ORISPL":3,"PNAME":"Barry",…}`): how the
+/// rows keep the columns their typed fields do not carry. Missing cells (blank, `--`) are left out, so a
+/// code listed for the sheet but absent from a row means "no data", as in the file.
+public enum PlantCells {
+    /// Encodes one row. Hand-written rather than `JSONEncoder`: an import writes millions of cells.
+    static func encode(_ table: SheetTable, row: Int, keys: [[UInt8]]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(table.columns.count * 16)
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        for (c, column) in table.columns.enumerated() {
+            switch column.values {
+            case .numbers(let values):
+                let value = values[row]
+                guard !value.isNaN else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(contentsOf: keys[c])
+                appendNumber(value, to: &out)
+            case .texts(let values):
+                guard let text = values[row] else { continue }
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(contentsOf: keys[c])
+                appendString(text, to: &out)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"CODE":` for each column, escaped once per sheet.
+    static func keys(_ table: SheetTable) -> [[UInt8]] {
+        table.columns.map { column in
+            var key: [UInt8] = []
+            appendString(column.code, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+    }
+
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        if value == value.rounded(), abs(value) < 1e15 {
+            out.append(contentsOf: String(Int(value)).utf8)
+        } else if value.isFinite {
+            out.append(contentsOf: value.description.utf8)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+    }
+
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Reads a stored row back: numbers and texts by code, in the order of `codes` (the sheet's), with
+    /// codes the row lacks as `.missing`.
+    public static func decode(_ text: String, codes: [String]) -> [(code: String, value: CellValue)] {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return [] }
+        var out: [(String, CellValue)] = codes.map { code in (code, value(object[code])) }
+        let known = Set(codes)
+        for key in object.keys.sorted() where !known.contains(key) { out.append((key, value(object[key]))) }
+        return out
+    }
+
+    private static func value(_ any: Any?) -> CellValue {
+        switch any {
+        case let text as String: .text(text)
+        case let number as NSNumber: .number(number.doubleValue)
+        default: .missing
+        }
+    }
+}
