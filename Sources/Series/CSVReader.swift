@@ -12,6 +12,10 @@ public struct CSVReader: Sendable {
     public private(set) var bytesConsumed = 0
     /// Stop after this many data rows (previews); nil reads everything.
     public var rowLimit: Int?
+    /// Read large chunks of plain rows on two cores (see `CSVReader+Parallel`); off gives the same result on one.
+    public var parallelRead = true
+    /// Rows a second core read (for tests and benchmarks).
+    public internal(set) var rowsReadInParallel = 0
     /// Total input size if known (a file's size): lets the reader size its columns once instead of growing.
     public var expectedBytes: Int?
 
@@ -126,23 +130,25 @@ public struct CSVReader: Sendable {
         let outcome = text.withUnsafeBufferPointer { b in
             Result { () throws(CSVImportError) in
                 guard let p = b.baseAddress else { return }
+                var nextQuote = -1
                 while consumed < b.count && !finished {
-                    // Plain rows take the fused fast path; anything unusual goes through the scanner.
-                    while fastPathReady && consumed < b.count, let next = fastRow(p, consumed, b.count) {
-                        consumed = next
+                    if let half = startSecondHalf(p, from: consumed, to: b.count, nextQuote: &nextQuote) {
+                        // The rows before the split are read here while another core reads the rest (the
+                        // worker reads `p`, so it is joined before the buffer can go away, even on a throw).
+                        defer { half.join() }
+                        let complete = try readRows(p, from: &consumed, to: half.start, final: false)
+                        half.join()
+                        if consumed == half.start && !finished {
+                            append(half)
+                            consumed = half.stop
+                        } else if !complete {
+                            return
+                        }
+                        continue
                     }
-                    guard consumed < b.count && !finished else { return }
-                    switch scanner.scan(p, b.count, from: consumed, final: final) {
-                    case .incomplete:
-                        return
-                    case .record(let next, let newlines):
-                        try handleRecord(p, start: consumed)
-                        fastPathReady = row + 1 >= settings.dataStartRow && columns != nil && rowLimit == nil
-                            && settings.timeColumn == nil && !roles.isEmpty
-                        if newlines == 0 { lastLineOpen = true }
-                        line += newlines
-                        consumed = next
-                    }
+                    // Back here after a row the general path read, to see whether the rest can be split.
+                    guard try readRows(p, from: &consumed, to: b.count, final: final, returnAfterGeneralRow: parallelRead)
+                    else { return }
                 }
             }
         }
@@ -154,5 +160,31 @@ public struct CSVReader: Sendable {
                                  detail: "row is longer than \(Self.maxRecordBytes >> 20) MB; is a quote (\") left open?")
             throw .row(issue)
         }
+    }
+
+    /// Reads records of `p[consumed..<end]`: plain rows through the fused fast path, anything unusual through the
+    /// scanner. Returns false when the rest is an incomplete record (more input needed) or the reader finished.
+    private mutating func readRows(
+        _ p: UnsafePointer<UInt8>, from consumed: inout Int, to end: Int, final: Bool, returnAfterGeneralRow: Bool = false
+    ) throws(CSVImportError) -> Bool {
+        while consumed < end && !finished {
+            while fastPathReady && consumed < end, let next = fastRow(p, consumed, end) {
+                consumed = next
+            }
+            guard consumed < end && !finished else { break }
+            switch scanner.scan(p, end, from: consumed, final: final) {
+            case .incomplete:
+                return false
+            case .record(let next, let newlines):
+                try handleRecord(p, start: consumed)
+                fastPathReady = row + 1 >= settings.dataStartRow && columns != nil && rowLimit == nil
+                    && settings.timeColumn == nil && !roles.isEmpty
+                if newlines == 0 { lastLineOpen = true }
+                line += newlines
+                consumed = next
+                if returnAfterGeneralRow { return !finished }
+            }
+        }
+        return !finished
     }
 }

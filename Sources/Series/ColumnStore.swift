@@ -47,6 +47,21 @@ final class ColumnStore: @unchecked Sendable {
         count += 1
     }
 
+    /// The first row's timestamp (only when `count > 0`).
+    var firstTimestamp: Int64 { timestamps.unsafelyUnwrapped[0] }
+
+    /// Appends every row of `other` (same width).
+    func append(_ other: ColumnStore) {
+        precondition(other.width == width)
+        guard other.count > 0 else { return }
+        if count + other.count > capacity { reserve(max(count + other.count, capacity * 2)) }
+        (timestamps.unsafelyUnwrapped + count).update(from: other.timestamps.unsafelyUnwrapped, count: other.count)
+        for k in 0..<width {
+            (columns[k].unsafelyUnwrapped + count).update(from: other.columns[k].unsafelyUnwrapped, count: other.count)
+        }
+        count += other.count
+    }
+
     func copy() -> ColumnStore {
         let other = ColumnStore(width: width)
         other.reserve(capacity)
