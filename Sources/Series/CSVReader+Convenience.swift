@@ -18,7 +18,7 @@ extension CSVReader {
     /// Streams a file from disk in 1 MB chunks; `progress` gets (bytes read, file size) after each chunk.
     /// Peak memory is the parsed columns plus one chunk, never the whole file.
     public static func importFile(
-        at url: URL, settings: CSVSettings, chunkSize: Int = 1 << 20,
+        at url: URL, settings: CSVSettings, chunkSize: Int = 1 << 20, parallelRead: Bool = true,
         progress: ((_ bytesRead: Int, _ totalBytes: Int) -> Void)? = nil
     ) throws -> CSVImportResult {
         let handle = try FileHandle(forReadingFrom: url)
@@ -26,6 +26,7 @@ extension CSVReader {
         let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         var reader = try CSVReader(settings: settings)
         reader.expectedBytes = total > 0 ? total : nil
+        reader.parallelRead = parallelRead
         // One reused buffer and plain read(2): no allocation (and no page faults) per chunk.
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, chunkSize), alignment: 16)
         defer { chunk.deallocate() }

@@ -65,8 +65,13 @@ extension CSVReader {
         guard split < end else { return nil }
 
         var copy = self
-        copy.store = ColumnStore(width: store.width)
-        copy.store.reserve(max(4096, (end - split) / 16))
+        // The second half's store is reused from chunk to chunk: fresh memory each time would page-fault anew.
+        // (A copy of this reader made by its user must not share it.)
+        if spareStore?.width != store.width || !isKnownUniquelyReferenced(&spareStore!) {
+            spareStore = ColumnStore(width: store.width)
+        }
+        copy.store = spareStore!
+        copy.store.removeAll()
         copy.lastTimestamp = .min
         copy.needsSorting = false
         let half = SecondHalf(reader: copy, start: split)
@@ -84,6 +89,7 @@ extension CSVReader {
         if half.reader.needsSorting || rows.firstTimestamp <= lastTimestamp { needsSorting = true }
         lastTimestamp = half.reader.lastTimestamp
         store.append(rows)
+        rows.removeAll()
         row += n
         line += n
         report.dataRows += n

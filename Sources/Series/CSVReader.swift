@@ -14,6 +14,8 @@ public struct CSVReader: Sendable {
     public var rowLimit: Int?
     /// Read large chunks of plain rows on two cores (see `CSVReader+Parallel`); off gives the same result on one.
     public var parallelRead = true
+    /// The column store the second core fills, kept between chunks (see `CSVReader+Parallel`).
+    var spareStore: ColumnStore?
     /// Rows a second core read (for tests and benchmarks).
     public internal(set) var rowsReadInParallel = 0
     /// Total input size if known (a file's size): lets the reader size its columns once instead of growing.

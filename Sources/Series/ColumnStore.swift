@@ -47,6 +47,9 @@ final class ColumnStore: @unchecked Sendable {
         count += 1
     }
 
+    /// Forgets the rows and keeps the memory.
+    func removeAll() { count = 0 }
+
     /// The first row's timestamp (only when `count > 0`).
     var firstTimestamp: Int64 { timestamps.unsafelyUnwrapped[0] }
 

@@ -26,9 +26,7 @@ extension ServerModule {
 
 /// Every module of this build, in navigation order. Adding a module is one line here.
 enum Modules {
-    static let all: [any ServerModule.Type] = [
-        SeriesModule.self,
-        GridModule.self,
-        PlantsModule.self,
-    ]
+    static var all: [any ServerModule.Type] {
+        [SeriesModule.self, GridModule.self, PlantsModule.self]
+    }
 }

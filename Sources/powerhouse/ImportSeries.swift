@@ -77,7 +77,7 @@ struct ImportSeries: AsyncParsableCommand {
         // The database opens (and migrates) while the file is being read.
         let opening = Task { try await openDatabase(config, logger: Logger(label: "powerhouse.import")) }
         do {
-            try await importFile(url, size: size, settings: settings, tags: tagValues, opening: opening)
+            try await importFile(url, settings: settings, tags: tagValues, opening: opening)
         } catch {
             if let database = try? await opening.value { await database.shutdown() }
             if let csv = error as? CSVImportError { throw ValidationError("nothing was imported: \(csv.description)") }
@@ -86,12 +86,13 @@ struct ImportSeries: AsyncParsableCommand {
     }
 
     func importFile(
-        _ url: URL, size: Int, settings: CSVSettings, tags: [String: String], opening: Task<AppDatabase, any Error>
+        _ url: URL, settings: CSVSettings, tags: [String: String], opening: Task<AppDatabase, any Error>
     ) async throws {
         let started = Date()
         var reported = -1
-        let result = try await SeriesImporter.parse(FileParts(url: url), settings: settings, totalBytes: size) { fraction in
-            let percent = Int(fraction * 100)
+        // Read straight from the file into one reused buffer (no allocation per chunk), on this thread.
+        let result = try CSVReader.importFile(at: url, settings: settings) { bytesRead, total in
+            let percent = total > 0 ? bytesRead * 100 / total : 0
             if percent / 10 != reported / 10 {
                 reported = percent
                 printError("read \(percent)%")
@@ -144,24 +145,4 @@ struct ImportSeries: AsyncParsableCommand {
         defer { try? handle.close() }
         return [UInt8](try handle.read(upToCount: bytes) ?? Data())
     }
-}
-
-/// A file as parts of 1 MiB, read as they are consumed.
-struct FileParts: AsyncSequence {
-    typealias Element = Data
-    let url: URL
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        let handle: FileHandle?
-
-        mutating func next() async throws -> Data? {
-            guard let handle, let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else {
-                try handle?.close()
-                return nil
-            }
-            return data
-        }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(handle: try? FileHandle(forReadingFrom: url)) }
 }

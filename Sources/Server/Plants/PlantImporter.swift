@@ -124,7 +124,7 @@ enum PlantImportJob {
                             : "unchanged: the same file (sha256 \(dataset.sha256.prefix(12))…) was imported before as \"\(dataset.releaseLabel)\"")
                 } catch let problem as Problem {
                     // A rejected file stays rejected: nothing to retry, so the upload goes too.
-                    try? await uploads.delete(uploadID)
+                    _ = try? await uploads.delete(uploadID)
                     throw problem
                 }
             })

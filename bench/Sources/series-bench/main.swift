@@ -48,7 +48,7 @@ case "csv":
             settings = try CSVSniffer.detect(sample: [UInt8](sample), isCompleteFile: false, timeZone: zone).settings
             if arguments.contains("--skip") { settings.errorPolicy = .skip }
         }
-        result = try CSVReader.importFile(at: url, settings: settings)
+        result = try CSVReader.importFile(at: url, settings: settings, parallelRead: !arguments.contains("--sequential"))
     }
     // With --encode, also what storage does next: cut each series into blocks, encode and summarise them,
     // one series per core. (Off by default so the CPU and RSS columns compare the parse alone with the peers.)
