@@ -47,7 +47,7 @@ public struct AppConfig: Sendable {
     public enum LogFormat: String, Sendable { case json, text }
 
     public init(_ resolved: ConfigLoader.Resolved) throws {
-        var reader = Reader(resolved: resolved)
+        let reader = Reader(resolved: resolved)
         profile = resolved.profile
         host = try reader.string("server.host")
         port = try reader.int("server.port", in: 0...65535)

@@ -63,9 +63,9 @@ public struct PlantImportPlan: Sendable {
 
         for (index, sheet) in file.sheets.enumerated() {
             let table = sheet.table
-            let keys = PlantCells.keys(table)
+            let cellTexts = PlantCells.encodeAll(table)
             let sheetIndex = SQLCell.int(index)
-            func cells(_ row: Int) -> SQLCell { .text(PlantCells.encode(table, row: row, keys: keys)) }
+            func cells(_ row: Int) -> SQLCell { .text(cellTexts[row]) }
             sheets.append(PlantSheetInfo(
                 index: index, kind: sheet.kind, name: sheet.name, years: sheet.years, rowCount: sheet.count,
                 codes: table.codes, descriptions: table.columns.contains { $0.description != nil } ? table.columns.map { $0.description ?? "" } : nil,
