@@ -300,6 +300,7 @@ extension GridPages {
             }
             for key in ["step_minutes", "seed", "peak_threshold_kw", "co2_kg_per_kwh"] { if let value = try form.number(key) { body[key] = value } }
             if let priority = form.list("priority") { body["priority"] = priority }
+            if let subregion = form["egrid_subregion"] { body["co2_kg_per_kwh"] = .object(["egrid_subregion": .string(subregion)]) }
             var tariffs: [String: GridJSON] = [:]
             if let price = try form.number("import_price") { tariffs["import"] = price }
             if let price = try form.number("feed_in_price") { tariffs["feed_in"] = price }

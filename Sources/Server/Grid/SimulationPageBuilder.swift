@@ -67,7 +67,7 @@ enum SimulationPageBuilder {
             ("Weather", s.weatherName), ("Sharing", "\(text(p["strategy"])) within each \(text(p["scope"]))"),
             ("Batteries", text(p["battery_strategy"]) + (p["peak_threshold_kw"].map { ", threshold \(text($0)) kW" } ?? "")),
             ("Tariffs", "import \(text(p["tariffs"]?["import"])), feed-in \(text(p["tariffs"]?["feed_in"])), community \(text(p["tariffs"]?["community"])) \(text(p["tariffs"]?["currency"]))/kWh"),
-            ("CO2", "\(text(p["co2_kg_per_kwh"])) kg/kWh imported"), ("Seed", text(p["seed"])), ("Detail", text(p["detail"])),
+            ("CO2", "\(text(p["co2_kg_per_kwh"])) kg/kWh imported" + (p["co2_source"]?.string.map { " (\($0))" } ?? "")), ("Seed", text(p["seed"])), ("Detail", text(p["detail"])),
         ]
         if let priority = p["priority"]?.array { rows.insert(("Priority", priority.compactMap(\.string).joined(separator: ", ")), at: 4) }
         return rows

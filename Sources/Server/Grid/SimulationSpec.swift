@@ -24,10 +24,12 @@ struct SimulationSpec: Sendable, Equatable {
     var seed: UInt64
     var detail: DetailLevel
     var weather: WeatherChoice
+    /// Where `co2_kg_per_kwh` came from when the request named an eGRID subregion (see `EGRIDEmissionFactor`).
+    var co2Source: String?
 
     static let fields: Set<String> = [
         "name", "grid_id", "topology", "from", "to", "step_minutes", "strategy", "priority", "scope", "battery_strategy",
-        "peak_threshold_kw", "tariffs", "co2_kg_per_kwh", "seed", "detail", "weather",
+        "peak_threshold_kw", "tariffs", "co2_kg_per_kwh", "co2_source", "seed", "detail", "weather",
     ]
 
     /// Parses a request body (or stored parameters); throws a 422 listing every problem.
@@ -82,8 +84,10 @@ struct SimulationSpec: Sendable, Equatable {
         case .number(let factor)? where factor >= 0 && factor.isFinite: economics.emissions = .constant(factor)
         case .array(let hourly)? where !hourly.isEmpty && hourly.allSatisfy({ ($0.number ?? -1) >= 0 }):
             economics.emissions = .hourly(hourly.compactMap(\.number))
-        default: r.fail("/co2_kg_per_kwh", "must be kg CO2 per kWh (a number ≥ 0) or an hourly array of them")
+        default:
+            r.fail("/co2_kg_per_kwh", "must be kg CO2 per kWh (a number ≥ 0), an hourly array of them, or {\"egrid_subregion\": \"ERCT\"}")
         }
+        let co2Source = r.string(body, "co2_source", maxLength: 300)
         let seed = r.integer(body, "seed", range: 0...Double(1 << 53)).map(UInt64.init) ?? 1
         let detail = r.choice(body, "detail", ["aggregates", "full"]).flatMap(DetailLevel.init(rawValue:)) ?? .aggregates
         var weather = WeatherChoice.synthetic(seed: seed)
@@ -108,7 +112,7 @@ struct SimulationSpec: Sendable, Equatable {
         }
         return SimulationSpec(
             name: name, gridID: gridID, from: from, to: to, stepMinutes: step, strategy: strategy, priority: priority, scope: scope,
-            battery: battery, economics: economics, seed: seed, detail: detail, weather: weather)
+            battery: battery, economics: economics, seed: seed, detail: detail, weather: weather, co2Source: co2Source)
     }
 
     /// The run's options for a topology (priority entries are resolved against its house names).
@@ -163,6 +167,7 @@ struct SimulationSpec: Sendable, Equatable {
         case .constant(let factor): o["co2_kg_per_kwh"] = .number(factor)
         case .hourly(let values): o["co2_kg_per_kwh"] = .array(values.map(GridJSON.number))
         }
+        if let co2Source { o["co2_source"] = .string(co2Source) }
         switch weather {
         case .synthetic(let seed): o["weather"] = .object(["source": .string("synthetic"), "seed": .number(Double(seed))])
         case .file(let id): o["weather"] = .object(["source": .string("file"), "id": .uuid(id)])

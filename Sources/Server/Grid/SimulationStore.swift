@@ -40,7 +40,8 @@ enum SimulationStore {
         return started
     }
 
-    static func check(_ body: [String: GridJSON], platform: PlatformServices) async throws -> Checked {
+    static func check(_ request: [String: GridJSON], platform: PlatformServices) async throws -> Checked {
+        let body = try await EGRIDEmissionFactor.resolve(request, platform: platform)
         let spec = try SimulationSpec.parse(body)
         let topology: GridTopology
         var gridName = "inline topology"

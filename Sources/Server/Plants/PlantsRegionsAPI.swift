@@ -305,23 +305,28 @@ enum PlantsRegionsAPI {
             }
             let year = try q.year()
             return try await PlantAnswers.json(request, store: store) {
-                try await emissionFactors(subregion: subregion, year: year, store: store)
+                let (factors, dataset) = try await emissionFactors(subregion: subregion, year: year, store: store)
+                return EmissionFactorsView(factors, dataset: dataset)
             }
         }
     }
 
-    static func emissionFactors(subregion: String, year requested: Int?, store: PlantStore) async throws -> EmissionFactorsView {
+    /// A subregion's factors: EPA's published row of the year when loaded, else aggregated from the plant sheet;
+    /// without a year, the latest year that has either. Also what a Grid simulation prices its imports with.
+    static func emissionFactors(
+        subregion: String, year requested: Int?, store: PlantStore
+    ) async throws -> (EmissionFactors, PlantDataset) {
         let catalog = try await store.catalog()
         let years = requested.map { [$0] } ?? Array(Set(catalog.years(.subregion) + catalog.years(.plant))).sorted().reversed()
         for year in years {
             if let dataset = catalog.source(.subregion, year: year),
                 let record = try await store.regions(dataset).first(where: { $0.level == .subregion && $0.year == year && $0.code.uppercased() == subregion }) {
-                return EmissionFactorsView(EmissionFactors(record), dataset: dataset)
+                return (EmissionFactors(record), dataset)
             }
             if let dataset = catalog.source(.plant, year: year) {
                 let plants = try await store.plants(dataset).filter { $0.year == year }
                 if let factors = EmissionFactors.subregion(subregion, year: year, plants: plants.filter { $0.subregion?.uppercased() == subregion }) {
-                    return EmissionFactorsView(factors, dataset: dataset)
+                    return (factors, dataset)
                 }
             }
         }

@@ -85,7 +85,9 @@ public enum SimulationSetupPage {
                 GridUI.input("Community price per kWh", name: "community_price", id: "run-community", type: "number", step: "any",
                              hint: "empty: the midpoint of import and feed-in"),
                 GridUI.input("Currency", name: "currency", id: "run-currency", value: "EUR"),
-                GridUI.input("CO2 kg per kWh imported", name: "co2_kg_per_kwh", id: "run-co2", value: "0.38", type: "number", step: "any")
+                GridUI.input("CO2 kg per kWh imported", name: "co2_kg_per_kwh", id: "run-co2", value: "0.38", type: "number", step: "any"),
+                GridUI.input("or the rate of an eGRID subregion", name: "egrid_subregion", id: "run-egrid", placeholder: "ERCT",
+                             hint: "filled in: the CO2 output rate of this subregion from the Plants module replaces the number above")
             ),
             .fieldset(
                 .element(named: "legend", text: "Outputs"),
