@@ -1,60 +1,41 @@
 import Foundation
 import PlantData
 
-/// Every cell of a sheet row as JSON text keyed by column code (`{"ORISPL":3,"PNAME":"Barry",…}`): how the
-/// rows keep the columns their typed fields do not carry. Missing cells (blank, `--`) are left out, so a
-/// code listed for the sheet but absent from a row means "no data", as in the file.
+/// Every cell of a sheet row as a JSON array in the sheet's column order (`[1,2023,"AL","Barry",…]`), read
+/// back with the sheet's codes (stored once per sheet in `plant_sheets.codes`): how the rows keep the columns
+/// their typed fields do not carry. Missing cells (blank, `--`) are `null`, meaning "no data", as in the file.
+/// Writing the codes once per sheet instead of once per cell halves what an import stores.
 public enum PlantCells {
     /// Encodes one row. Hand-written rather than `JSONEncoder`: an import writes millions of cells.
-    static func encode(_ table: SheetTable, row: Int, keys: [[UInt8]]) -> String {
+    static func encode(_ table: SheetTable, row: Int) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(table.columns.count * 16)
-        out.append(UInt8(ascii: "{"))
-        var first = true
+        out.reserveCapacity(table.columns.count * 10)
+        out.append(UInt8(ascii: "["))
         for (c, column) in table.columns.enumerated() {
+            if c > 0 { out.append(UInt8(ascii: ",")) }
             switch column.values {
             case .numbers(let values):
-                let value = values[row]
-                guard !value.isNaN else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(contentsOf: keys[c])
-                appendNumber(value, to: &out)
+                appendNumber(values[row], to: &out)
             case .texts(let values):
-                guard let text = values[row] else { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(contentsOf: keys[c])
-                appendString(text, to: &out)
+                if let text = values[row] { appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
             }
         }
-        out.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Encodes every row of `table`, in slices on all cores (the slowest step of preparing a large sheet).
     static func encodeAll(_ table: SheetTable) -> [String] {
-        let keys = keys(table)
         let count = table.rowCount
         let slices = count < 2048 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         return [String](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
                 for row in (count * slice / slices)..<(count * (slice + 1) / slices) {
-                    (out.baseAddress! + row).initialize(to: encode(table, row: row, keys: keys))
+                    (out.baseAddress! + row).initialize(to: encode(table, row: row))
                 }
             }
             initialized = count
-        }
-    }
-
-    /// `"CODE":` for each column, escaped once per sheet.
-    static func keys(_ table: SheetTable) -> [[UInt8]] {
-        table.columns.map { column in
-            var key: [UInt8] = []
-            appendString(column.code, to: &key)
-            key.append(UInt8(ascii: ":"))
-            return key
         }
     }
 
@@ -88,9 +69,13 @@ public enum PlantCells {
     }
 
     /// Reads a stored row back: numbers and texts by code, in the order of `codes` (the sheet's), with
-    /// codes the row lacks as `.missing`.
+    /// codes the row lacks as `.missing`. Also reads the earlier form, an object keyed by code.
     public static func decode(_ text: String, codes: [String]) -> [(code: String, value: CellValue)] {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return [] }
+        let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+        if let array = parsed as? [Any] {
+            return codes.enumerated().map { c, code in (code, c < array.count ? value(array[c]) : .missing) }
+        }
+        guard let object = parsed as? [String: Any] else { return [] }
         var out: [(String, CellValue)] = codes.map { code in (code, value(object[code])) }
         let known = Set(codes)
         for key in object.keys.sorted() where !known.contains(key) { out.append((key, value(object[key]))) }
