@@ -166,8 +166,7 @@ extension CSVReader {
 
     /// Sorts when needed (stable, so the last of equal timestamps wins) and builds the result.
     mutating func assemble() -> CSVImportResult {
-        var t = store.takeTimestamps()
-        var v = (0..<store.width).map { store.takeColumn($0) }
+        var (t, v) = store.takeArrays()
         store = ColumnStore(width: store.width)
         if needsSorting {
             report.wasSorted = zip(t, t.dropFirst()).allSatisfy { $0 <= $1 }
