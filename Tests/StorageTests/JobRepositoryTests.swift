@@ -54,6 +54,23 @@ import TestSupport
         }
     }
 
+    /// The claim writes the heartbeat in the same statement: a recovery running at the same moment must not take
+    /// a freshly claimed job for an orphan (it did when the heartbeat was a second statement, and ran jobs twice).
+    @Test func aJustClaimedJobIsNotAnOrphan() async throws {
+        try await TestDatabase.withDatabase { database in
+            let jobs = JobRepository(database.db, kind: database.kind)
+            _ = try await jobs.enqueue(kind: "k", payload: "{}", createdBy: nil, now: t0)
+
+            let claimed = try #require(try await jobs.claim(kinds: ["k"], workerID: "w", now: t0.addingTimeInterval(5)))
+            let recovered = try await jobs.recoverOrphans(staleBefore: t0.addingTimeInterval(4), now: t0.addingTimeInterval(5))
+
+            #expect(recovered.isEmpty)
+            #expect(claimed.state == .running)
+            #expect(abs((claimed.startedAt ?? .distantPast).timeIntervalSince(t0.addingTimeInterval(5))) < 0.001)
+            #expect(abs((claimed.heartbeatAt ?? .distantPast).timeIntervalSince(t0.addingTimeInterval(5))) < 0.001)
+        }
+    }
+
     @Test func orphansAreRequeuedUntilAttemptsRunOutThenFail() async throws {
         try await TestDatabase.withDatabase { database in
             let jobs = JobRepository(database.db, kind: database.kind)

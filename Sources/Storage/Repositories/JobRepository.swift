@@ -79,9 +79,12 @@ public struct JobRepository: Sendable {
         let sql = db as! any SQLDatabase
         let kindList = SQLList(kinds.map { SQLBind($0) })
         let lock = kind == .postgres ? SQLRaw(" FOR UPDATE SKIP LOCKED") : SQLRaw("")
+        // The heartbeat is set in the same statement: a running job without one counts as an orphan, and a
+        // second statement would leave a window in which another worker's recovery re-queues the job.
         let rows = try await sql.raw(
             """
-            UPDATE jobs SET state = 'running', worker_id = \(bind: workerID), attempts = attempts + 1
+            UPDATE jobs SET state = 'running', worker_id = \(bind: workerID), attempts = attempts + 1,
+                            started_at = \(bind: now), heartbeat_at = \(bind: now)
             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND cancel_requested = \(bind: false)
                         AND kind IN (\(kindList)) ORDER BY created_at, id LIMIT 1\(lock))
             RETURNING id
@@ -89,8 +92,6 @@ public struct JobRepository: Sendable {
         ).all()
         guard let row = rows.first else { return nil }
         let id = try row.decode(column: "id", as: UUID.self)
-        try await JobRecord.query(on: db).filter(\.$id == id)
-            .set(\.$startedAt, to: now).set(\.$heartbeatAt, to: now).update()
         return try await find(id: id)
     }
 
