@@ -11,11 +11,15 @@ enum DecimalScheme {
     private static let limit = 9_007_199_254_740_992.0
 
     @inline(__always)
-    static func scaled(_ v: Double, _ e: Int) -> Int64? {
-        let s = (v * powers[e]).rounded()
+    static func scaled(_ v: Double, _ e: Int) -> Int64? { scaled(v, power: powers[e]) }
+
+    /// `v` as an integer `d` with `d / power == v` bit-exactly, if there is one below 2^53.
+    @inline(__always)
+    static func scaled(_ v: Double, power: Double) -> Int64? {
+        let s = (v * power).rounded()
         guard abs(s) < limit else { return nil }  // also rejects NaN and infinities
         let d = Int64(s)
-        guard (Double(d) / powers[e]).bitPattern == v.bitPattern else { return nil }
+        guard (Double(d) / power).bitPattern == v.bitPattern else { return nil }
         return d
     }
 
@@ -41,35 +45,43 @@ enum DecimalScheme {
     /// Writes the values; returns how many needed a verbatim exception (so the caller may compare schemes).
     @discardableResult
     static func encode(_ v: UnsafeBufferPointer<Double>, exponent e: Int, into out: inout ByteWriter) -> Int {
-        var ints = [Int64](repeating: 0, count: v.count)
+        let power = powers[e]
         var exceptions = ByteWriter()
         var exceptionCount = 0
         var lastException = 0
         var previous: Int64 = 0
-        for i in 0..<v.count {
-            if let d = scaled(v[i], e) {
-                ints[i] = d
-                previous = d
-            } else {
-                // Repeat the neighbour so the delta stream stays small around the exception.
-                ints[i] = previous
-                exceptions.varint(i - lastException)
-                exceptions.u64(v[i].bitPattern)
-                lastException = i
-                exceptionCount += 1
+        var ints = [Int64](unsafeUninitializedCapacity: v.count) { buffer, initialized in
+            for i in 0..<v.count {
+                if let d = scaled(v[i], power: power) {
+                    buffer[i] = d
+                    previous = d
+                } else {
+                    // Repeat the neighbour so the delta stream stays small around the exception.
+                    buffer[i] = previous
+                    exceptions.varint(i - lastException)
+                    exceptions.u64(v[i].bitPattern)
+                    lastException = i
+                    exceptionCount += 1
+                }
             }
+            initialized = v.count
         }
         out.u8(UInt8(e))
         out.varint(exceptionCount)
         out.append(exceptions)
         // Delta-coding wins for smooth signals, plain frame-of-reference for noisy ones; size both, write one.
-        var deltas = ints
-        for i in stride(from: deltas.count - 1, to: 0, by: -1) { deltas[i] = ints[i] &- ints[i - 1] }
-        let plainSize = ints.withUnsafeBufferPointer { IntegerPacking.estimatedSize($0) }
-        let deltaSize = deltas.withUnsafeBufferPointer { IntegerPacking.estimatedSize($0) }
-        let useDelta = deltaSize <= plainSize
-        out.u8(useDelta ? 1 : 0)
-        (useDelta ? deltas : ints).withUnsafeBufferPointer { IntegerPacking.pack($0, into: &out) }
+        // The deltas are made in place (and undone when plain wins): no second array.
+        ints.withUnsafeMutableBufferPointer { p in
+            let plainSize = IntegerPacking.estimatedSize(UnsafeBufferPointer(p))
+            for i in stride(from: p.count - 1, to: 0, by: -1) { p[i] = p[i] &- p[i - 1] }
+            let deltaSize = IntegerPacking.estimatedSize(UnsafeBufferPointer(p))
+            let useDelta = deltaSize <= plainSize
+            if !useDelta {
+                for i in 1..<max(1, p.count) { p[i] = p[i] &+ p[i - 1] }
+            }
+            out.u8(useDelta ? 1 : 0)
+            IntegerPacking.pack(UnsafeBufferPointer(p), into: &out)
+        }
         return exceptionCount
     }
 
