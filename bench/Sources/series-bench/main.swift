@@ -48,7 +48,9 @@ case "csv":
             settings = try CSVSniffer.detect(sample: [UInt8](sample), isCompleteFile: false, timeZone: zone).settings
             if arguments.contains("--skip") { settings.errorPolicy = .skip }
         }
-        result = try CSVReader.importFile(at: url, settings: settings, parallelRead: !arguments.contains("--sequential"))
+        let chunkMB = arguments.firstIndex(of: "--chunk-mb").map { Int(arguments[$0 + 1]) ?? 1 } ?? 1
+        result = try CSVReader.importFile(
+            at: url, settings: settings, chunkSize: chunkMB << 20, parallelRead: !arguments.contains("--sequential"))
     }
     // With --encode, also what storage does next: cut each series into blocks, encode and summarise them,
     // one series per core. (Off by default so the CPU and RSS columns compare the parse alone with the peers.)
