@@ -34,12 +34,38 @@ public struct BlockPlanner: Sendable, Hashable, Codable {
 
     /// The planner for data of the given regularity; irregular data falls back to its mean spacing.
     public init(for data: SeriesData) {
-        if case .fixed(let step) = Regularity.detect(data.timestamps) {
+        self = data.timestamps.withUnsafeBufferPointer { BlockPlanner(for: $0) }
+    }
+
+    /// The planner for ascending `timestamps` of the given regularity (detected when not given); irregular data
+    /// falls back to its mean spacing.
+    init(for timestamps: UnsafeBufferPointer<Int64>, regularity: Regularity? = nil) {
+        if case .fixed(let step) = regularity ?? Regularity.detect(timestamps) {
             self.init(stepMillis: step)
-        } else if data.count >= 2, let first = data.timestamps.first, let last = data.timestamps.last {
-            self.init(stepMillis: Swift.max(1, (last - first) / Int64(data.count - 1)))
+        } else if timestamps.count >= 2, let first = timestamps.first, let last = timestamps.last {
+            self.init(stepMillis: Swift.max(1, (last - first) / Int64(timestamps.count - 1)))
         } else {
             self.init(blockMillis: Self.ladder[4])
+        }
+    }
+
+    /// The planner a stored series uses: its fixed step's, else its mean spacing's, else one day's.
+    public init(regularity: Regularity, data: SeriesData) {
+        self = data.timestamps.withUnsafeBufferPointer { BlockPlanner(regularity: regularity, timestamps: $0) }
+    }
+
+    /// The same for an imported column, read in place.
+    public init(regularity: Regularity, imported: ImportedSeries) {
+        self = imported.withBuffers { t, _ in BlockPlanner(regularity: regularity, timestamps: t) }
+    }
+
+    private init(regularity: Regularity, timestamps: UnsafeBufferPointer<Int64>) {
+        if let step = regularity.stepMillis {
+            self.init(stepMillis: step)
+        } else if timestamps.count >= 2 {
+            self.init(for: timestamps, regularity: .irregular)
+        } else {
+            self.init(blockMillis: 86_400_000)
         }
     }
 

@@ -53,23 +53,62 @@ public struct CSVImportReport: Sendable, Codable, Hashable {
     }
 }
 
+/// The rows an import read, left in the reader's own memory: the import path encodes straight from it, with no
+/// copy of a 100 MB file's 90 MB of columns into arrays. Nothing changes it after the read, so it is shared
+/// freely between the series and the tasks that encode them.
+public final class ImportedColumns: @unchecked Sendable {
+    private let store: ColumnStore
+
+    init(_ store: ColumnStore) { self.store = store }
+
+    public var count: Int { store.count }
+
+    /// A copy of the time axis (ascending, unique).
+    public var timestamps: [Int64] { Array(store.timestampBuffer) }
+
+    /// The time axis and value column `k` in place, for the length of `body`.
+    public func withColumn<R>(_ k: Int, _ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(store) { try body(store.timestampBuffer, store.columnBuffer(k)) }
+    }
+}
+
 /// One value column after import.
 public struct ImportedSeries: Sendable, Equatable {
     public var column: CSVColumn
-    public var data: SeriesData
     public var regularity: Regularity
+    let columns: ImportedColumns
+    let index: Int
+
+    public var count: Int { columns.count }
+
+    /// A copy of the points (the import path uses ``withBuffers(_:)`` instead).
+    public var data: SeriesData {
+        withBuffers { t, v in SeriesData(timestamps: Array(t), values: Array(v)) }
+    }
+
+    /// The timestamps and values in place, for the length of `body`.
+    public func withBuffers<R>(_ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try columns.withColumn(index, body)
+    }
 
     /// Metadata for storing this column as a series (source `upload`, zone of origin from the import).
     public func metadata(id: String, timeZone: String, tags: [String: String] = [:]) -> SeriesMetadata {
         SeriesMetadata(id: id, name: column.name, unit: column.unit, kind: column.kind, source: .upload, tags: tags,
                        regularity: regularity, timeZone: timeZone)
     }
+
+    public static func == (a: ImportedSeries, b: ImportedSeries) -> Bool {
+        a.column == b.column && a.regularity == b.regularity && a.data == b.data
+    }
 }
 
 /// Series read from one CSV file, all on the same timestamps, plus the report.
 public struct CSVImportResult: Sendable {
-    /// The shared time axis (ascending, unique); every series' `data.timestamps` is this array.
-    public var timestamps: [Int64]
+    public var columns: ImportedColumns
     public var series: [ImportedSeries]
     public var report: CSVImportReport
+
+    /// A copy of the shared time axis (ascending, unique) of every series.
+    public var timestamps: [Int64] { columns.timestamps }
+    public var rowCount: Int { columns.count }
 }

@@ -164,11 +164,13 @@ extension CSVReader {
         if included.count >= 250 { roles = [] }
     }
 
-    /// Sorts when needed (stable, so the last of equal timestamps wins) and builds the result.
+    /// Sorts when needed (stable, so the last of equal timestamps wins) and builds the result, which keeps the
+    /// reader's column store (no copy).
     mutating func assemble() -> CSVImportResult {
-        var (t, v) = store.takeArrays()
-        store = ColumnStore(width: store.width)
+        var rows = store
+        store = ColumnStore(width: rows.width)
         if needsSorting {
+            let t = rows.timestampBuffer
             report.wasSorted = zip(t, t.dropFirst()).allSatisfy { $0 <= $1 }
             let order = report.wasSorted ? Array(t.indices) : t.indices.sorted { t[$0] != t[$1] ? t[$0] < t[$1] : $0 < $1 }
             var keep: [Int] = []
@@ -180,13 +182,13 @@ extension CSVReader {
                 }
                 keep.append(i)
             }
-            t = keep.map { t[$0] }
-            v = v.map { column in keep.map { column[$0] } }
+            rows = rows.gathering(keep)
         }
-        let regularity = Regularity.detect(t)
-        let series = (columns ?? []).enumerated().map { k, column in
-            ImportedSeries(column: column, data: SeriesData(timestamps: t, values: v[k]), regularity: regularity)
+        let columns = ImportedColumns(rows)
+        let regularity = Regularity.detect(rows.timestampBuffer)
+        let series = (self.columns ?? []).enumerated().map { k, column in
+            ImportedSeries(column: column, regularity: regularity, columns: columns, index: k)
         }
-        return CSVImportResult(timestamps: t, series: series, report: report)
+        return CSVImportResult(columns: columns, series: series, report: report)
     }
 }

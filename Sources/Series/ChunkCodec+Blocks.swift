@@ -18,21 +18,27 @@ extension ChunkCodec {
     /// summarises each, without copying the columns. Blocks are independent, so callers with many series can
     /// encode them on several cores.
     public static func encodeBlocks(_ data: SeriesData, planner: BlockPlanner? = nil) -> [EncodedChunk] {
-        let planner = planner ?? BlockPlanner(for: data)
-        var chunks: [EncodedChunk] = []
         data.timestamps.withUnsafeBufferPointer { t in
-            data.values.withUnsafeBufferPointer { v in
-                var i = 0
-                while i < t.count {
-                    let range = planner.blockRange(containing: t[i])
-                    var j = i + 1
-                    while j < t.count && t[j] < range.upperBound && t[j] >= range.lowerBound { j += 1 }
-                    let ts = UnsafeBufferPointer(rebasing: t[i..<j])
-                    let vs = UnsafeBufferPointer(rebasing: v[i..<j])
-                    chunks.append(EncodedChunk(blockStart: range.lowerBound, bytes: encode(ts, vs), summary: ChunkSummary(ts, vs)))
-                    i = j
-                }
-            }
+            data.values.withUnsafeBufferPointer { v in encodeBlocks(t, v, planner: planner ?? BlockPlanner(for: t)) }
+        }
+    }
+
+    /// The same for an imported column, read in place.
+    public static func encodeBlocks(_ imported: ImportedSeries, planner: BlockPlanner) -> [EncodedChunk] {
+        imported.withBuffers { t, v in encodeBlocks(t, v, planner: planner) }
+    }
+
+    static func encodeBlocks(_ t: UnsafeBufferPointer<Int64>, _ v: UnsafeBufferPointer<Double>, planner: BlockPlanner) -> [EncodedChunk] {
+        var chunks: [EncodedChunk] = []
+        var i = 0
+        while i < t.count {
+            let range = planner.blockRange(containing: t[i])
+            var j = i + 1
+            while j < t.count && t[j] < range.upperBound && t[j] >= range.lowerBound { j += 1 }
+            let ts = UnsafeBufferPointer(rebasing: t[i..<j])
+            let vs = UnsafeBufferPointer(rebasing: v[i..<j])
+            chunks.append(EncodedChunk(blockStart: range.lowerBound, bytes: encode(ts, vs), summary: ChunkSummary(ts, vs)))
+            i = j
         }
         return chunks
     }

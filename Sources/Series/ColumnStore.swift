@@ -1,8 +1,9 @@
 import Foundation
 
 /// Parsed rows in manually managed, growable memory: storing a value is a single write with no per-value
-/// uniqueness check, and growth uses `realloc` (which can remap large blocks instead of copying). The reader
-/// keeps value semantics by copying the store when it is shared, once per input chunk.
+/// uniqueness check, and growth uses `realloc` (which can remap large blocks instead of copying) on memory
+/// advised for huge pages. The reader keeps value semantics by copying the store when it is shared, once per
+/// input chunk.
 final class ColumnStore: @unchecked Sendable {
     let width: Int
     private(set) var count = 0
@@ -22,11 +23,8 @@ final class ColumnStore: @unchecked Sendable {
 
     func reserve(_ n: Int) {
         guard n > capacity else { return }
-        timestamps = realloc(timestamps, n * MemoryLayout<Int64>.stride)?.assumingMemoryBound(to: Int64.self)
-        for k in 0..<width {
-            columns[k] = realloc(columns[k], n * MemoryLayout<Double>.stride)?.assumingMemoryBound(to: Double.self)
-        }
-        precondition(timestamps != nil && columns.allSatisfy { $0 != nil }, "out of memory for \(n) rows")
+        timestamps = BulkMemory.resize(timestamps, to: n)
+        for k in 0..<width { columns[k] = BulkMemory.resize(columns[k], to: n) }
         capacity = n
     }
 
@@ -76,39 +74,23 @@ final class ColumnStore: @unchecked Sendable {
         return other
     }
 
-    /// Moves the rows into arrays and releases the store's memory: the timestamps and each column are copied on
-    /// all cores, and each source is freed as soon as its copy is made, so the peak stays near the store's size
-    /// plus one column per core (a 100 MB import moves 90 MB here).
-    func takeArrays() -> (timestamps: [Int64], columns: [[Double]]) {
-        let rows = count
-        nonisolated(unsafe) let timeSource = timestamps
-        nonisolated(unsafe) let columnSources = columns
-        timestamps = nil
-        columns = Array(repeating: nil, count: width)
-        count = 0
-        capacity = 0
-        var times: [Int64] = []
-        var values = [[Double]](repeating: [], count: width)
-        withUnsafeMutablePointer(to: &times) { timeSlot in
-            values.withUnsafeMutableBufferPointer { columnSlots in
-                nonisolated(unsafe) let timeOut = timeSlot
-                nonisolated(unsafe) let columnsOut = columnSlots
-                DispatchQueue.concurrentPerform(iterations: width + 1) { k in
-                    if k == 0 {
-                        timeOut.pointee = Self.move(timeSource, rows)
-                    } else {
-                        columnsOut[k - 1] = Self.move(columnSources[k - 1], rows)
-                    }
-                }
-            }
-        }
-        return (times, values)
-    }
+    /// The timestamps read so far (valid while the store lives and is not changed).
+    var timestampBuffer: UnsafeBufferPointer<Int64> { UnsafeBufferPointer(start: timestamps, count: count) }
 
-    /// Copies `rows` values into an array and frees the source.
-    private static func move<T>(_ source: UnsafeMutablePointer<T>?, _ rows: Int) -> [T] {
-        defer { free(source) }
-        guard let source, rows > 0 else { return [] }
-        return Array(UnsafeBufferPointer(start: source, count: rows))
+    /// Column `k` read so far (valid while the store lives and is not changed).
+    func columnBuffer(_ k: Int) -> UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: columns[k], count: count) }
+
+    /// A new store with the rows at `rows`, in that order.
+    func gathering(_ rows: [Int]) -> ColumnStore {
+        let other = ColumnStore(width: width)
+        other.reserve(rows.count)
+        for (i, r) in rows.enumerated() { other.timestamps.unsafelyUnwrapped[i] = timestamps.unsafelyUnwrapped[r] }
+        for k in 0..<width {
+            let from = columns[k].unsafelyUnwrapped
+            let to = other.columns[k].unsafelyUnwrapped
+            for (i, r) in rows.enumerated() { to[i] = from[r] }
+        }
+        other.count = rows.count
+        return other
     }
 }

@@ -18,6 +18,10 @@ public enum Regularity: Sendable, Hashable {
     /// whole multiple of it (so gaps of missing rows keep a series regular, jitter does not). Fewer
     /// than two distinct timestamps give `.irregular`.
     public static func detect(_ timestamps: [Int64]) -> Regularity {
+        timestamps.withUnsafeBufferPointer { detect($0) }
+    }
+
+    static func detect(_ timestamps: UnsafeBufferPointer<Int64>) -> Regularity {
         guard timestamps.count >= 2 else { return .irregular }
         var step = Int64.max
         for i in 1..<timestamps.count {

@@ -104,8 +104,14 @@ public final class AppDatabase: Sendable {
 
     /// WAL lets readers run beside the writer; NORMAL sync is safe with WAL (a power cut can lose the last
     /// transactions, never corrupt); the busy timeout covers a second process (`powerhouse worker`) writing.
+    /// A new database gets 16 KB pages (the setting is ignored once the file has tables): a series chunk of a
+    /// week of one-minute values fits in one page instead of spilling over three or four, and a bulk import
+    /// writes a quarter of the WAL frames (two syscalls each).
     private func applySQLitePragmas(isFile: Bool) async throws {
-        if isFile { try await sql.raw("PRAGMA journal_mode = WAL").run() }
+        if isFile {
+            try await sql.raw("PRAGMA page_size = 16384").run()
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+        }
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
         try await sql.raw("PRAGMA busy_timeout = 5000").run()
         try await sql.raw("PRAGMA temp_store = MEMORY").run()

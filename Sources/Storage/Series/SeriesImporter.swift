@@ -44,7 +44,7 @@ public enum SeriesImporter {
     public static func check(sample: [UInt8], isComplete: Bool, settings: CSVSettings) throws(CSVImportError) {
         let result = try preview(sample: sample, isComplete: isComplete, settings: settings, rows: 200)
         if settings.errorPolicy == .reject, let issue = result.report.issues.first { throw .row(issue) }
-        if result.timestamps.isEmpty, let issue = result.report.issues.first { throw .row(issue) }
+        if result.rowCount == 0, let issue = result.report.issues.first { throw .row(issue) }
     }
 
     /// `sample` up to and including its last line break in `encoding`.
@@ -94,7 +94,7 @@ public enum SeriesImporter {
                 for (index, imported) in columns.enumerated() {
                     group.addTask {
                         let metadata = imported.metadata(id: "", timeZone: timeZone, tags: tags)
-                        return (index, PreparedSeries(metadata: metadata, data: imported.data))
+                        return (index, PreparedSeries(metadata: metadata, imported: imported))
                     }
                 }
                 for try await (index, prepared) in group {

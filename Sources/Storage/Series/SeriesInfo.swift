@@ -100,17 +100,18 @@ public struct PreparedSeries: Sendable {
     /// Encodes `data` (ascending timestamps) into the planner's blocks; the default planner follows the
     /// metadata's step, or the data's own spacing.
     public init(metadata: SeriesMetadata, data: SeriesData, planner: BlockPlanner? = nil) {
-        let chosen = planner ?? Self.planner(for: metadata.regularity, data: data)
+        let chosen = planner ?? BlockPlanner(regularity: metadata.regularity, data: data)
         self.metadata = metadata
         self.planner = chosen
         self.chunks = data.isEmpty ? [] : ChunkCodec.encodeBlocks(data, planner: chosen)
     }
 
-    /// Block length for a series: from its fixed step, else from its data, else one day.
-    public static func planner(for regularity: Regularity, data: SeriesData) -> BlockPlanner {
-        if let step = regularity.stepMillis { return BlockPlanner(stepMillis: step) }
-        if data.count >= 2 { return BlockPlanner(for: data) }
-        return BlockPlanner(blockMillis: 86_400_000)
+    /// The same for a column of a CSV import, encoded where the reader left it.
+    public init(metadata: SeriesMetadata, imported: ImportedSeries) {
+        let chosen = BlockPlanner(regularity: metadata.regularity, imported: imported)
+        self.metadata = metadata
+        self.planner = chosen
+        self.chunks = ChunkCodec.encodeBlocks(imported, planner: chosen)
     }
 
     public var pointCount: Int { chunks.reduce(0) { $0 + $1.summary.pointCount } }
