@@ -30,9 +30,10 @@ struct BitWriter {
     mutating func finish(into out: inout [UInt8]) {
         let tail = (bits + 7) / 8
         out.reserveCapacity(out.count + words.count * 8 + tail)
-        for w in words {
-            withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
-        }
+        #if _endian(big)
+        for i in words.indices { words[i] = words[i].littleEndian }
+        #endif
+        words.withUnsafeBytes { out.append(contentsOf: $0) }
         for i in 0..<tail { out.append(UInt8(truncatingIfNeeded: acc >> UInt64(8 * i))) }
         words.removeAll()
         acc = 0

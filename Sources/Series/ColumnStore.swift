@@ -1,9 +1,9 @@
 import Foundation
 
 /// Parsed rows in manually managed, growable memory: storing a value is a single write with no per-value
-/// uniqueness check, and growth uses `realloc` (which can remap large blocks instead of copying) on memory
-/// advised for huge pages. The reader keeps value semantics by copying the store when it is shared, once per
-/// input chunk.
+/// uniqueness check, and growth uses `realloc` (which can remap large blocks instead of copying). The reader
+/// keeps value semantics by copying the store when it is shared, once per input chunk. (Transparent huge pages
+/// were tried: faster at best, but on this virtual machine a run now and then waited on fresh host memory.)
 final class ColumnStore: @unchecked Sendable {
     let width: Int
     private(set) var count = 0
@@ -23,8 +23,11 @@ final class ColumnStore: @unchecked Sendable {
 
     func reserve(_ n: Int) {
         guard n > capacity else { return }
-        timestamps = BulkMemory.resize(timestamps, to: n)
-        for k in 0..<width { columns[k] = BulkMemory.resize(columns[k], to: n) }
+        timestamps = realloc(timestamps, n * MemoryLayout<Int64>.stride)?.assumingMemoryBound(to: Int64.self)
+        for k in 0..<width {
+            columns[k] = realloc(columns[k], n * MemoryLayout<Double>.stride)?.assumingMemoryBound(to: Double.self)
+        }
+        precondition(timestamps != nil && columns.allSatisfy { $0 != nil }, "out of memory for \(n) rows")
         capacity = n
     }
 

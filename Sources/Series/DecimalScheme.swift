@@ -16,7 +16,9 @@ enum DecimalScheme {
     /// `v` as an integer `d` with `d / power == v` bit-exactly, if there is one below 2^53.
     @inline(__always)
     static func scaled(_ v: Double, power: Double) -> Int64? {
-        let s = (v * power).rounded()
+        // Ties-to-even is one instruction (the default rounding calls libm). At an exact tie `v` lies half a
+        // unit between two scaled integers, so neither passes the check below: the rule never matters.
+        let s = (v * power).rounded(.toNearestOrEven)
         guard abs(s) < limit else { return nil }  // also rejects NaN and infinities
         let d = Int64(s)
         guard (Double(d) / power).bitPattern == v.bitPattern else { return nil }
@@ -50,7 +52,7 @@ enum DecimalScheme {
         var exceptionCount = 0
         var lastException = 0
         var previous: Int64 = 0
-        var ints = [Int64](unsafeUninitializedCapacity: v.count) { buffer, initialized in
+        let ints = [Int64](unsafeUninitializedCapacity: v.count) { buffer, initialized in
             for i in 0..<v.count {
                 if let d = scaled(v[i], power: power) {
                     buffer[i] = d
@@ -69,18 +71,15 @@ enum DecimalScheme {
         out.u8(UInt8(e))
         out.varint(exceptionCount)
         out.append(exceptions)
-        // Delta-coding wins for smooth signals, plain frame-of-reference for noisy ones; size both, write one.
-        // The deltas are made in place (and undone when plain wins): no second array.
-        ints.withUnsafeMutableBufferPointer { p in
-            let plainSize = IntegerPacking.estimatedSize(UnsafeBufferPointer(p))
-            for i in stride(from: p.count - 1, to: 0, by: -1) { p[i] = p[i] &- p[i - 1] }
-            let deltaSize = IntegerPacking.estimatedSize(UnsafeBufferPointer(p))
-            let useDelta = deltaSize <= plainSize
-            if !useDelta {
-                for i in 1..<max(1, p.count) { p[i] = p[i] &+ p[i - 1] }
-            }
+        ints.withUnsafeBufferPointer { p in
+            let (plain, delta) = IntegerPacking.plans(plainAndDeltaOf: p)
+            let useDelta = delta.estimatedSize <= plain.estimatedSize
             out.u8(useDelta ? 1 : 0)
-            IntegerPacking.pack(UnsafeBufferPointer(p), into: &out)
+            if useDelta {
+                IntegerPacking.pack(deltasOf: p, plan: delta, into: &out)
+            } else {
+                IntegerPacking.pack(p, plan: plain, into: &out)
+            }
         }
         return exceptionCount
     }

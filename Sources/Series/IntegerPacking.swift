@@ -6,49 +6,83 @@ import Foundation
 enum IntegerPacking {
     static let blockSize = 128
 
-    /// Bit width of each block of `values` (what `pack` would use), for sizing without writing.
-    static func widths(_ values: UnsafeBufferPointer<Int64>) -> (widths: [UInt8], minimums: [Int64]) {
-        var widths: [UInt8] = []
+    /// What ``pack`` writes for each block: its minimum and the bit width of the offsets from it.
+    struct Plan {
         var minimums: [Int64] = []
-        widths.reserveCapacity(values.count / blockSize + 1)
-        minimums.reserveCapacity(values.count / blockSize + 1)
+        var widths: [UInt8] = []
+        /// Approximate packed size in bits (payload plus 24 bits of header per block), for choosing an encoding.
+        var bits = 0
+
+        init(capacity: Int) {
+            minimums.reserveCapacity(capacity)
+            widths.reserveCapacity(capacity)
+        }
+
+        var estimatedSize: Int { bits / 8 }
+
+        mutating func add(lo: Int64, hi: Int64, count: Int) {
+            // Wrapping subtraction gives the true range as UInt64 for any pair of Int64.
+            let width = UInt8(64 - UInt64(bitPattern: hi &- lo).leadingZeroBitCount)
+            minimums.append(lo)
+            widths.append(width)
+            bits += Int(width) * count + 24
+        }
+    }
+
+    /// The plan for `values` themselves and for their differences (the first value, then each value minus the
+    /// one before), in one pass: delta-coding wins for smooth signals, plain frame-of-reference for noisy ones.
+    static func plans(plainAndDeltaOf values: UnsafeBufferPointer<Int64>) -> (plain: Plan, delta: Plan) {
+        let blocks = values.count / blockSize + 1
+        var plain = Plan(capacity: blocks)
+        var delta = Plan(capacity: blocks)
+        var previous: Int64 = 0
         var start = 0
         while start < values.count {
             let end = min(start + blockSize, values.count)
-            var lo = values[start]
-            var hi = values[start]
+            var lo = values[start], hi = lo
+            var dLo = values[start] &- previous, dHi = dLo
             for i in start..<end {
-                lo = min(lo, values[i])
-                hi = max(hi, values[i])
+                let x = values[i]
+                let d = x &- previous
+                previous = x
+                lo = min(lo, x)
+                hi = max(hi, x)
+                dLo = min(dLo, d)
+                dHi = max(dHi, d)
             }
-            // Wrapping subtraction gives the true range as UInt64 for any pair of Int64.
-            widths.append(UInt8(64 - UInt64(bitPattern: hi &- lo).leadingZeroBitCount))
-            minimums.append(lo)
+            plain.add(lo: lo, hi: hi, count: end - start)
+            delta.add(lo: dLo, hi: dHi, count: end - start)
             start = end
         }
-        return (widths, minimums)
-    }
-
-    /// Approximate packed size in bytes, for choosing between encodings.
-    static func estimatedSize(_ values: UnsafeBufferPointer<Int64>) -> Int {
-        let (widths, _) = self.widths(values)
-        var bits = 0
-        for (b, w) in widths.enumerated() { bits += Int(w) * min(blockSize, values.count - b * blockSize) + 24 }
-        return bits / 8
+        return (plain, delta)
     }
 
     static func pack(_ values: UnsafeBufferPointer<Int64>, into out: inout ByteWriter) {
-        let (widths, minimums) = self.widths(values)
+        let plan = plans(plainAndDeltaOf: values).plain
+        pack(count: values.count, plan: plan, into: &out) { values[$0] }
+    }
+
+    /// Packs the differences of `values` (see ``plans(plainAndDeltaOf:)``) by their plan.
+    static func pack(deltasOf values: UnsafeBufferPointer<Int64>, plan: Plan, into out: inout ByteWriter) {
+        pack(count: values.count, plan: plan, into: &out) { i in i == 0 ? values[0] : values[i] &- values[i - 1] }
+    }
+
+    static func pack(_ values: UnsafeBufferPointer<Int64>, plan: Plan, into out: inout ByteWriter) {
+        pack(count: values.count, plan: plan, into: &out) { values[$0] }
+    }
+
+    @inline(__always)
+    private static func pack(count: Int, plan: Plan, into out: inout ByteWriter, _ value: (Int) -> Int64) {
         var bits = BitWriter(capacity: blockSize * 8)
-        for (b, w) in widths.enumerated() {
+        for (b, w) in plan.widths.enumerated() {
             let start = b * blockSize
-            let end = min(start + blockSize, values.count)
-            let lo = minimums[b]
+            let end = min(start + blockSize, count)
+            let lo = plan.minimums[b]
             let width = Int(w)
             out.signed(lo)
             out.u8(w)
             guard width > 0 else { continue }
-            for i in start..<end { bits.write(UInt64(bitPattern: values[i] &- lo), width) }
+            for i in start..<end { bits.write(UInt64(bitPattern: value(i) &- lo), width) }
             bits.finish(into: &out.bytes)
         }
     }

@@ -61,14 +61,15 @@ case "csv":
     nonisolated(unsafe) let slots = encoded
     let encodeMs = !arguments.contains("--encode") ? 0 : milliseconds {
         DispatchQueue.concurrentPerform(iterations: series.count) { k in
-            let chunks = ChunkCodec.encodeBlocks(series[k].data)
+            let planner = BlockPlanner(regularity: series[k].regularity, imported: series[k])
+            let chunks = ChunkCodec.encodeBlocks(series[k], planner: planner)
             slots[k] = (chunks.count, chunks.reduce(0) { $0 + $1.bytes.count })
         }
     }
     let chunks = encoded.reduce(0) { $0 + $1.chunks }
     let chunkBytes = encoded.reduce(0) { $0 + $1.bytes }
-    let points = result!.timestamps.count * result!.series.count
-    emit(["bench": "csv", "ms": total, "detect_ms": detectMs, "rows": result!.timestamps.count,
+    let points = result!.rowCount * result!.series.count
+    emit(["bench": "csv", "ms": total, "detect_ms": detectMs, "rows": result!.rowCount,
           "series": result!.series.count, "skipped": result!.report.skippedRows, "bytes": result!.report.bytesRead,
           "encode_ms": encodeMs, "chunks": chunks, "chunk_bytes_per_point": Double(chunkBytes) / Double(max(1, points))])
 
