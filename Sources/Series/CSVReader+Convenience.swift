@@ -27,18 +27,16 @@ extension CSVReader {
         var reader = try CSVReader(settings: settings)
         reader.expectedBytes = total > 0 ? total : nil
         reader.parallelRead = parallelRead
-        // One reused buffer and plain read(2): no allocation (and no page faults) per chunk.
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, chunkSize), alignment: 16)
-        defer { chunk.deallocate() }
-        while true {
-            let n = posixRead(handle.fileDescriptor, chunk.baseAddress, chunk.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        // Two reused buffers filled by read(2) one chunk ahead, on another thread: no allocation per chunk.
+        let chunks = ChunkPrefetcher(fd: handle.fileDescriptor, chunkSize: chunkSize)
+        defer { chunks.close() }
+        do {
+            while let chunk = try chunks.nextChunk() {
+                try reader.consume(chunk)
+                progress?(reader.bytesConsumed, total)
             }
-            if n == 0 { break }
-            try reader.consume(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-            progress?(reader.bytesConsumed, total)
+        } catch is POSIXError {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         return try reader.finish()
     }
@@ -54,9 +52,4 @@ extension CSVSniffer {
         let complete = sample.count < sampleSize || more?.isEmpty ?? true
         return try detect(sample: [UInt8](sample), isCompleteFile: complete, previewRows: previewRows, timeZone: timeZone)
     }
-}
-
-/// The C library's read(2); inside `CSVReader` the name would mean the static `read` above.
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

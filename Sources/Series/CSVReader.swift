@@ -87,8 +87,12 @@ public struct CSVReader: Sendable {
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) throws(CSVImportError) {
         bytesConsumed += chunk.count
         guard !finished else { return }
-        transcoder.append(chunk, to: &buffer)
-        try drain(final: false)
+        if transcoder.passesThrough, let base = chunk.baseAddress {
+            try drainInPlace(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: chunk.count))
+        } else {
+            transcoder.append(chunk, to: &buffer)
+            try drain(final: false)
+        }
         if let expectedBytes, !reservedFromHint, store.count >= 1000 {
             reservedFromHint = true
             let bytesPerRow = Double(bytesConsumed - buffer.count) / Double(store.count)
@@ -124,43 +128,78 @@ public struct CSVReader: Sendable {
         return assemble()
     }
 
+    /// Reads the complete records in `buffer` and keeps the rest there.
     private mutating func drain(final: Bool) throws(CSVImportError) {
         var text: [UInt8] = []
         swap(&text, &buffer)
         var consumed = 0
-        if !isKnownUniquelyReferenced(&store) { store = store.copy() }
         let outcome = text.withUnsafeBufferPointer { b in
-            Result { () throws(CSVImportError) in
-                guard let p = b.baseAddress else { return }
-                var nextQuote = -1
-                while consumed < b.count && !finished {
-                    if let half = startSecondHalf(p, from: consumed, to: b.count, nextQuote: &nextQuote) {
-                        // The rows before the split are read here while another core reads the rest (the
-                        // worker reads `p`, so it is joined before the buffer can go away, even on a throw).
-                        defer { half.join() }
-                        let complete = try readRows(p, from: &consumed, to: half.start, final: false)
-                        half.join()
-                        if consumed == half.start && !finished {
-                            append(half)
-                            consumed = half.stop
-                        } else if !complete {
-                            return
-                        }
-                        continue
-                    }
-                    // Back here after a row the general path read, to see whether the rest can be split.
-                    guard try readRows(p, from: &consumed, to: b.count, final: final, returnAfterGeneralRow: parallelRead)
-                    else { return }
-                }
-            }
+            Result { () throws(CSVImportError) in try readRecords(b, consumed: &consumed, final: final) }
         }
         text.removeFirst(consumed)
         swap(&text, &buffer)
         try outcome.get()
+        try checkRecordLength()
+    }
+
+    /// UTF-8 input is read where the caller holds it: only a record cut by a chunk's end is copied (into
+    /// `buffer`, where the next chunk completes it).
+    private mutating func drainInPlace(_ chunk: UnsafeBufferPointer<UInt8>) throws(CSVImportError) {
+        var start = 0
+        if !buffer.isEmpty {
+            // The cut record ends at the next line break, unless that break is inside quotes: then this whole
+            // chunk goes the copying way.
+            guard let newline = chunk.firstIndex(of: 10) else {
+                buffer.append(contentsOf: chunk)
+                return try drain(final: false)
+            }
+            buffer.append(contentsOf: chunk[...newline])
+            try drain(final: false)
+            start = newline + 1
+            guard buffer.isEmpty else {
+                buffer.append(contentsOf: chunk[start...])
+                return try drain(final: false)
+            }
+        }
+        let rest = UnsafeBufferPointer(rebasing: chunk[start...])
+        var consumed = 0
+        let outcome = Result { () throws(CSVImportError) in try readRecords(rest, consumed: &consumed, final: false) }
+        buffer.append(contentsOf: rest[consumed...])
+        try outcome.get()
+        try checkRecordLength()
+    }
+
+    private func checkRecordLength() throws(CSVImportError) {
         if buffer.count > Self.maxRecordBytes {
             let issue = CSVIssue(line: line, column: nil, value: "", reason: .recordTooLong,
                                  detail: "row is longer than \(Self.maxRecordBytes >> 20) MB; is a quote (\") left open?")
             throw .row(issue)
+        }
+    }
+
+    /// Reads the records of `b` from `consumed` on, on two cores where it can; stops before an incomplete record.
+    private mutating func readRecords(_ b: UnsafeBufferPointer<UInt8>, consumed: inout Int, final: Bool) throws(CSVImportError) {
+        if !isKnownUniquelyReferenced(&store) { store = store.copy() }
+        guard let p = b.baseAddress else { return }
+        var nextQuote = -1
+        while consumed < b.count && !finished {
+            if let half = startSecondHalf(p, from: consumed, to: b.count, nextQuote: &nextQuote) {
+                // The rows before the split are read here while another core reads the rest (the worker reads
+                // `p`, so it is joined before the caller's memory can go away, even on a throw).
+                defer { half.join() }
+                let complete = try readRows(p, from: &consumed, to: half.start, final: false)
+                half.join()
+                if consumed == half.start && !finished {
+                    append(half)
+                    consumed = half.stop
+                } else if !complete {
+                    return
+                }
+                continue
+            }
+            // Back here after a row the general path read, to see whether the rest can be split.
+            guard try readRows(p, from: &consumed, to: b.count, final: final, returnAfterGeneralRow: parallelRead)
+            else { return }
         }
     }
 

@@ -12,6 +12,9 @@ struct Transcoder: Sendable {
 
     init(_ encoding: CSVEncoding) { self.encoding = encoding }
 
+    /// Whether input from here on is already UTF-8 to be used as it is (the start, with its BOM, is behind).
+    var passesThrough: Bool { encoding == .utf8 && !atStart && pending.isEmpty }
+
     mutating func append(_ chunk: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         let input = UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: chunk.count)
         guard atStart || !pending.isEmpty else {

@@ -42,4 +42,42 @@ import Testing
         #expect(result.report.duplicateTimestamps == 5000 - 1440)
         #expect(result.series[0].metadata(id: "m1", timeZone: "UTC").unit == "kW")
     }
+
+    @Test func importFileReadsAheadWithTheSameResultAsInMemory() throws {
+        // Arrange: quoted cells with line breaks and delimiters, CRLF, a bad row, so chunk ends cut records anywhere
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("series-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = "time,P [kW],note\r\n" + (0..<3000).map { i in
+            "2024-01-01T\(String(format: "%02d:%02d", i / 60 % 24, i % 60)):00Z,\(i == 1234 ? "x" : "\(i).5"),\"a,\r\nb \(i)\"\r\n"
+        }.joined()
+        try Data(text.utf8).write(to: url)
+        var settings = try CSVSniffer.detect(fileAt: url).settings
+        settings.errorPolicy = .skip
+        let reference = try CSVReader.read(Array(text.utf8), settings: settings, chunkSize: text.utf8.count)
+        for chunkSize in [1, 5, 64, 4096, 200_000] {
+            // Act
+            let result = try CSVReader.importFile(at: url, settings: settings, chunkSize: chunkSize)
+            // Assert
+            #expect(result.series == reference.series, "chunk \(chunkSize)")
+            #expect(result.report == reference.report, "chunk \(chunkSize)")
+        }
+        #expect(reference.report.skippedRows == 1 && reference.rowCount == 1440)
+    }
+
+    @Test func importFileStopsOnABadRowAndOnAnUnreadableFile() throws {
+        // Arrange: a bad row under `reject`, and a directory in place of a file
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("series-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(("time,P\n" + (0..<2000).map { "\($0 * 60),\($0 == 1500 ? "oops" : "1")\n" }.joined()).utf8).write(to: url)
+        var settings = CSVSettings()
+        settings.timestampFormat = .unixSeconds
+        // Act / Assert: the error names the line; the read-ahead thread is stopped (the test would hang otherwise)
+        #expect { try CSVReader.importFile(at: url, settings: settings, chunkSize: 1000) } throws: { error in
+            guard case .row(let issue) = error as? CSVImportError else { return false }
+            return issue.line == 1502
+        }
+        #expect(throws: CocoaError.self) {
+            try CSVReader.importFile(at: FileManager.default.temporaryDirectory, settings: settings)
+        }
+    }
 }
