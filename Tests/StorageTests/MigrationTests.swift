@@ -1,4 +1,6 @@
 import FluentKit
+import Logging
+import SQLKit
 import Foundation
 import Testing
 @testable import Storage
@@ -36,5 +38,21 @@ import TestSupport
         #expect(try DatabaseLocation(parsing: "postgres://u:secret@127.0.0.1:5432/db").description.contains("secret") == false)
         #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation(parsing: "mysql://x") }
         #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation(parsing: "sqlite:") }
+    }
+
+    @Test func aNewSQLiteFileGetsWALAndEightKilobytePages() async throws {
+        // Arrange
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try await AppDatabase.open(
+            .sqliteFile(path: directory.appendingPathComponent("new.sqlite").path), logger: Logger(label: "test"))
+        // Act
+        _ = try await database.migrate()
+        let pageSize = try await database.sql.raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
+        let mode = try await database.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+        await database.shutdown()
+        // Assert
+        #expect(pageSize == 8192)
+        #expect(mode == "wal")
     }
 }

@@ -104,12 +104,12 @@ public final class AppDatabase: Sendable {
 
     /// WAL lets readers run beside the writer; NORMAL sync is safe with WAL (a power cut can lose the last
     /// transactions, never corrupt); the busy timeout covers a second process (`powerhouse worker`) writing.
-    /// A new database gets 16 KB pages (the setting is ignored once the file has tables): a series chunk of a
-    /// week of one-minute values fits in one page instead of spilling over three or four, and a bulk import
-    /// writes a quarter of the WAL frames (two syscalls each).
+    /// A new file gets 8 KB pages (ignored once it has tables), as in PostgreSQL: the 100 MB import writes half
+    /// the WAL frames (medians 317 against 324 ms) for a 3 % larger file; 16 KB pages were faster still (306 ms)
+    /// but grew the file by 28 %, as series chunks of a few KB half-fill them.
     private func applySQLitePragmas(isFile: Bool) async throws {
         if isFile {
-            try await sql.raw("PRAGMA page_size = 16384").run()
+            try await sql.raw("PRAGMA page_size = 8192").run()
             try await sql.raw("PRAGMA journal_mode = WAL").run()
         }
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
