@@ -9,9 +9,13 @@ extension BrowserTests {
                 try await browser.logIn()
                 try await browser.visit("/jobs")
                 try await browser.driver.find("#kind option[value='demo.sleep']").click()
-                try await browser.driver.find("form[action='/jobs'] button[type=submit]").click()
-                try await browser.waitForPage("/jobs")
                 let row = "table[data-live-jobs] tr[data-job-id]"
+                let rowsBefore = try await browser.driver.findAll(row).count
+                try await browser.driver.find("form[action='/jobs'] button[type=submit]").click()
+                // The form posts from /jobs back to /jobs, so the path alone cannot tell the new page has come:
+                // one more row can.
+                try await browser.waitUntil("the new job's row") { try await browser.driver.findAll(row).count > rowsBefore }
+                try await browser.waitForPage("/jobs")
                 #expect(try await browser.text("\(row) [data-field=state]") == "queued")
                 // Remember this document and every update app.js makes, to prove nothing reloads.
                 try await browser.driver.execute("""

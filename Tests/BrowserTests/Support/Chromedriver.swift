@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A chromedriver process on a port it picks itself (`--port=0`), read back from its start-up line.
 final class Chromedriver: Sendable {
@@ -22,39 +21,39 @@ final class Chromedriver: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The start-up line is read by a plain thread with read(2). (A `readabilityHandler` is a dispatch source
+        // on Linux, and libdispatch's event loop crashed now and then while it started or stopped.) After the
+        // line, output is drained until chromedriver exits, so the pipe never fills.
         let port = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-            let state = Mutex<(text: String, resumed: Bool)>(("", false))
-            output.fileHandleForReading.readabilityHandler = { handle in
-                let chunk = handle.availableData
-                // At end of file the handler would be called again and again.
-                if chunk.isEmpty { handle.readabilityHandler = nil }
-                state.withLock { state in
-                    guard !state.resumed else { return }  // later output is only drained, so the pipe never fills
-                    if chunk.isEmpty {
-                        state.resumed = true
-                        continuation.resume(throwing: StartError(output: state.text))
-                        return
-                    }
-                    state.text += String(decoding: chunk, as: UTF8.self)
-                    // "ChromeDriver was started successfully on port 36327."
-                    if let range = state.text.range(of: "started successfully on port ") {
-                        let digits = state.text[range.upperBound...].prefix { $0.isNumber }
-                        if let port = Int(digits), state.text[range.upperBound...].dropFirst(digits.count).first == "." {
-                            state.resumed = true
-                            continuation.resume(returning: port)
-                        }
+            Thread.detachNewThread {
+                let fd = output.fileHandleForReading.fileDescriptor
+                var text = ""
+                var resumed = false
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    guard !resumed else { continue }
+                    text += String(decoding: buffer[0..<n], as: UTF8.self)
+                    if let port = Self.port(announcedIn: text) {
+                        resumed = true
+                        continuation.resume(returning: port)
                     }
                 }
-            }
-            do {
-                try process.run()
-            } catch {
-                output.fileHandleForReading.readabilityHandler = nil
-                state.withLock { $0.resumed = true }
-                continuation.resume(throwing: error)
+                if !resumed { continuation.resume(throwing: StartError(output: text)) }
             }
         }
         return Chromedriver(process: process, endpoint: URL(string: "http://127.0.0.1:\(port)")!)
+    }
+
+    /// The port of "ChromeDriver was started successfully on port 36327.", once the line is complete.
+    private static func port(announcedIn text: String) -> Int? {
+        guard let range = text.range(of: "started successfully on port ") else { return nil }
+        let digits = text[range.upperBound...].prefix { $0.isNumber }
+        guard let port = Int(digits), text[range.upperBound...].dropFirst(digits.count).first == "." else { return nil }
+        return port
     }
 
     /// chromedriver ignores SIGTERM while it has no session to end, so it is asked to shut down and, failing that,
