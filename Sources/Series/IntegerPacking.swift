@@ -58,8 +58,7 @@ enum IntegerPacking {
     }
 
     static func pack(_ values: UnsafeBufferPointer<Int64>, into out: inout ByteWriter) {
-        let plan = plans(plainAndDeltaOf: values).plain
-        pack(count: values.count, plan: plan, into: &out) { values[$0] }
+        pack(values, plan: plans(plainAndDeltaOf: values).plain, into: &out)
     }
 
     /// Packs the differences of `values` (see ``plans(plainAndDeltaOf:)``) by their plan.
