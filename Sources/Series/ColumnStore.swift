@@ -74,7 +74,7 @@ final class ColumnStore: @unchecked Sendable {
         count += n
     }
 
-    /// Below this many rows one thread copies (a hand-off costs about as much as copying 2,000 rows).
+    /// Below this many rows one thread copies: a small copy is not worth waking a second thread.
     static let splitCopyRows = 2048
 
     private func copyRows(_ rows: Range<Int>, from other: ColumnStore, to index: Int) {
